@@ -1,0 +1,45 @@
+# Sawt: `make serve` to see the site, `make test` for everything CI runs.
+# Each target does its own set-up on a fresh machine (virtualenv, pinned installs).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: serve build test check browser-deps clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: $(STAMP)
+	@if [ -z "$$SAWT_SITE_URL" ]; then \
+	  echo "make build makes the site you publish, and its share previews, feeds and sitemap"; \
+	  echo "need its address: SAWT_SITE_URL=https://your.domain/ make build"; \
+	  echo "(to look at the site locally, use make serve)"; exit 2; fi
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python -m sawt check
+
+# Browser tests use Debian's Chromium (no browser downloads).
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	else \
+	  echo "The browser tests need Debian's Chromium. Install it with:"; \
+	  echo "  sudo apt-get install chromium poppler-utils"; \
+	  exit 1; \
+	fi
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache test-artifacts

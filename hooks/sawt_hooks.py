@@ -1,0 +1,129 @@
+"""MkDocs adapter for Sawt: each event is a few lines that call the `sawt` package.
+
+mkdocs-static-i18n runs one whole build per language (English, then Arabic
+inside English's on_post_build), so this module keeps per-process state: the
+archive is loaded and validated once, and site-wide outputs (sitemap, search
+index, feeds, exports) are written once, after the last language is built.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from sawt import htmlpost, site
+from sawt.languages import LANGUAGES, neutral_path, relative_url, url_in_language
+
+log = logging.getLogger("mkdocs.plugins.sawt")
+
+# Per-process state, reset at the start of each full (all-language) build.
+_build = site.BuildState()
+
+
+def _language(config: MkDocsConfig) -> str:
+    # mkdocs-static-i18n sets the theme language to the language being built.
+    return str(config.theme["language"])
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set the language being built
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.site_url:
+        raise PluginError(site.MISSING_SITE_URL)
+    lang = _language(config)
+    if lang == _build.languages_order[0]:
+        _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url or "")
+    try:
+        _build.ensure_archive()
+    except site.SawtError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has rebuilt the file list for this language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = _language(config)
+    docs_dir = Path(config.docs_dir)
+    present = {neutral_path(f.url) for f in files.documentation_pages()}
+    # Pages written in the other language only: build them here too, with a notice.
+    for missing in _build.untranslated_sources(docs_dir, lang, present):
+        borrowed = File(
+            f"{lang}/{missing.neutral_src}",
+            src_dir=str(docs_dir),
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            dest_uri=url_in_language(missing.dest_uri, lang),
+        )
+        borrowed.abs_src_path = str(missing.path)  # read the other language's file
+        files.append(borrowed)
+    # Case pages and index pages come from data/, not from files on disk.
+    for generated in _build.generated_pages(docs_dir, lang):
+        clash = next((f for f in files.documentation_pages() if neutral_path(f.url) == generated.neutral_url), None)
+        if clash is not None:
+            files.remove(clash)  # a hand-written case narrative: it is placed inside the generated page
+        files.append(
+            File.generated(config, url_in_language(generated.src_uri, lang), content=generated.markdown)
+        )
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    try:
+        return _build.expand_shortcodes(markdown, lang=_language(config), file=_source_name(page, config))
+    except site.SawtError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _language(config)
+    content_lang = _build.content_language(_source_name(page, config), lang)
+    if content_lang != lang:
+        return site.untranslated_body(html, page_lang=lang, content_lang=content_lang, original_url=relative_url(page.url, url_in_language(page.url, content_lang)))
+    return html
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has pointed the switcher at this page
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    # Site-root-relative links, made page-relative by the theme's `url` filter. mkdocs-static-i18n
+    # sets `extra.alternate` as an attribute; set it the same way.
+    config.extra.alternate = [
+        {"name": language.name, "lang": code, "link": url_in_language(page.url, code) or "./"}
+        for code, language in LANGUAGES.items()
+    ]
+    _build.page_built(page.url)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = _language(config)
+    return htmlpost.with_privacy_meta(htmlpost.with_language_and_direction(output, lang))
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if _language(config) != _build.languages_order[-1]:
+        return  # the other languages' builds are still to come (or already done: see module doc)
+    try:
+        _build.finish(Path(config.site_dir))
+    except site.SawtError as error:
+        raise PluginError(str(error)) from None
+
+
+def _source_name(page: Page, config: MkDocsConfig) -> str:
+    """The file a volunteer would open for this page, for error messages."""
+    src = page.file.abs_src_path
+    if src:
+        return str(Path(src).resolve().relative_to(Path(config.config_file_path).parent.resolve()))
+    return page.file.src_uri
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # The 404 page is a theme template, not a page: give it the same privacy policy.
+    if template_name.endswith(".html"):
+        return htmlpost.with_privacy_meta(output)
+    return output

@@ -1,0 +1,72 @@
+"""Last touches on every rendered HTML page: direction on <html>, and the privacy policy.
+
+These are string operations on the final HTML because the theme writes the
+<html> tag and inline scripts outside any template block we could override.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from sawt.languages import direction
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_CHARSET_META = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+
+
+def with_language_and_direction(html: str, lang: str) -> str:
+    """Set lang and dir on <html>: the theme puts dir on <body> only, so the
+    document's own direction (and the browser's default alignment of form
+    controls, scrollbars and UA styles) would stay left-to-right."""
+
+    def replace(match: re.Match[str]) -> str:
+        attrs = re.sub(r'\s(lang|dir)="[^"]*"', "", match.group(1))
+        return f'<html lang="{lang}" dir="{direction(lang)}"{attrs}>'
+
+    return _HTML_TAG.sub(replace, html, count=1)
+
+
+def content_security_policy(html: str) -> str:
+    """A policy that allows this site's own origin only.
+
+    Inline scripts the theme writes are allowed by their hashes rather than
+    'unsafe-inline'; 'wasm-unsafe-eval' lets the search engine's WebAssembly run.
+    """
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+            for body in _INLINE_SCRIPT.findall(html)
+        }
+    )
+    script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {script_src}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-src 'none'",
+        ]
+    )
+
+
+def with_privacy_meta(html: str) -> str:
+    """Insert the Content-Security-Policy and no-referrer meta tags right after
+    <meta charset>, before anything that could load a resource."""
+    policy = content_security_policy(html)
+    tags = (
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        '<meta name="referrer" content="no-referrer">'
+    )
+    match = _CHARSET_META.search(html)
+    if match is None:
+        raise ValueError("page has no <meta charset> to anchor the privacy meta tags")
+    return html[: match.end()] + tags + html[match.end():]

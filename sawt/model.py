@@ -1,0 +1,149 @@
+"""The archive's data model: plain, immutable, MkDocs-free.
+
+Everything here has already been validated and stripped of what must never be
+published: an unpublished or embargoed case never becomes a `Case`, and the
+`private` mapping of a YAML record is dropped by the loader before a `Case` is
+built. Code that renders pages, cards, feeds, search text or exports can
+therefore not leak what it never sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Mapping
+
+Lang = Literal["en", "ar"]
+LANGS: tuple[Lang, ...] = ("en", "ar")
+
+#: Case status vocabulary. Order is the display order in tables and charts.
+STATUSES: tuple[str, ...] = (
+    "at-risk",
+    "detained",
+    "disappeared",
+    "deported",
+    "released",
+    "died-in-custody",
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string in both site languages."""
+
+    en: str
+    ar: str
+
+    def __getitem__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ar
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day (partial dates are normal here)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: PartialDate | None
+    url: str | None = None
+    archived_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    date: PartialDate
+    type: str
+    text: Text
+    place: Text | None = None
+    by: Text | None = None  # who acted: "General Security", "Military Intelligence"...
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: PartialDate
+    text: Text
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    name: Text
+    status: str
+    summary: Text
+    ask: Text | None = None
+    aliases: tuple[str, ...] = ()
+    pseudonym: bool = False
+    events: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    last_verified: PartialDate | None = None
+    photo: str | None = None  # path relative to data/, e.g. photos/x.jpg
+    photo_alt: Text | None = None
+    source_file: str = ""  # e.g. data/cases/x.yml, for error messages only
+
+    @property
+    def arrest(self) -> Event | None:
+        """The first arrest (or detention) event, which the index shows."""
+        for event in self.events:
+            if event.type in ("arrested", "detained", "disappeared"):
+                return event
+        return None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure reported by someone else, always shown with its source."""
+
+    id: str
+    value: int
+    what: Text
+    period: Text | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class ContextEvent:
+    date: PartialDate
+    text: Text
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Archive:
+    cases: tuple[Case, ...]  # published cases only, sorted by slug
+    figures: Mapping[str, Figure] = field(default_factory=dict)
+    context_events: tuple[ContextEvent, ...] = ()
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    def case(self, slug: str) -> Case | None:
+        return next((c for c in self.cases if c.slug == slug), None)

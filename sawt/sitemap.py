@@ -1,0 +1,32 @@
+"""One sitemap for both languages, with hreflang alternates and x-default."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, url_in_language
+
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def sitemap_xml(neutral_paths: list[str], site_url: str) -> str:
+    """`neutral_paths` are language-neutral page paths ("", "about/", "cases/x/")."""
+    ET.register_namespace("", _SITEMAP_NS)
+    ET.register_namespace("xhtml", _XHTML_NS)
+    base = site_url.rstrip("/") + "/"
+    urlset = ET.Element(f"{{{_SITEMAP_NS}}}urlset")
+    for path in sorted(set(neutral_paths)):
+        for lang in LANGUAGES:
+            url = ET.SubElement(urlset, f"{{{_SITEMAP_NS}}}url")
+            ET.SubElement(url, f"{{{_SITEMAP_NS}}}loc").text = base + url_in_language(path, lang)
+            for alternate in [*LANGUAGES, "x-default"]:
+                target = DEFAULT_LANGUAGE if alternate == "x-default" else alternate
+                ET.SubElement(
+                    url,
+                    f"{{{_XHTML_NS}}}link",
+                    rel="alternate",
+                    hreflang=alternate,
+                    href=base + url_in_language(path, target),
+                )
+    return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
