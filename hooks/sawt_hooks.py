@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sawt import htmlpost, site
-from sawt.languages import LANGUAGES, neutral_path, relative_url, url_in_language
+from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
@@ -73,8 +73,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = _source_name(page, config)
+    on_disk = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    offset = site.front_matter_lines(on_disk.read_text(encoding="utf-8-sig")) if on_disk else 0
     try:
-        return _build.expand_shortcodes(markdown, lang=_language(config), file=_source_name(page, config))
+        return _build.expand_shortcodes(markdown, lang=_language(config), file=source, page_url=page.url, line_offset=offset)
     except site.SawtError as error:
         raise PluginError(str(error)) from None
 
@@ -101,7 +104,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = _language(config)
-    return htmlpost.with_privacy_meta(htmlpost.with_language_and_direction(output, lang))
+    output = htmlpost.without_hreflang_links(htmlpost.with_language_and_direction(output, lang))
+    return htmlpost.with_privacy_meta(output)
 
 
 @event_priority(-200)
@@ -122,8 +126,17 @@ def _source_name(page: Page, config: MkDocsConfig) -> str:
     return page.file.src_uri
 
 
+def on_pre_template(template, template_name: str, config: MkDocsConfig):
+    # The 404 page speaks both languages and links both home pages: no switcher.
+    if template_name == "404.html":
+        config.extra.alternate = []
+    return template
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    # The 404 page is a theme template, not a page: give it the same privacy policy.
+    # The 404 page is a theme template, not a page: give it the same treatment.
+    # It is written once, by whichever language builds last; its frame is English.
     if template_name.endswith(".html"):
-        return htmlpost.with_privacy_meta(output)
+        output = htmlpost.with_language_and_direction(output, DEFAULT_LANGUAGE)
+        return htmlpost.with_privacy_meta(htmlpost.without_hreflang_links(output))
     return output

@@ -15,6 +15,7 @@ from sawt.languages import direction
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 _CHARSET_META = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+_HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 def with_language_and_direction(html: str, lang: str) -> str:
@@ -27,6 +28,16 @@ def with_language_and_direction(html: str, lang: str) -> str:
         return f'<html lang="{lang}" dir="{direction(lang)}"{attrs}>'
 
     return _HTML_TAG.sub(replace, html, count=1)
+
+
+def without_hreflang_links(html: str) -> str:
+    """Drop the theme's per-page <link rel="alternate" hreflang> tags.
+
+    The theme's script fetches "sitemap.xml" next to every such link (one 404 per
+    language on every page view, costly on a slow network) and rewrites clicks on
+    links under them. The sitemap already carries the hreflang alternates, and
+    the language switcher links each page to its translation."""
+    return _HREFLANG_LINK.sub("", html)
 
 
 def content_security_policy(html: str) -> str:

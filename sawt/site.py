@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path
+from sawt import render
+from sawt.errors import DataError, ShortcodeError
+from sawt.fieldref import field_reference_markdown
+from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
+from sawt.load import load_archive
+from sawt.model import Archive
 from sawt.sitemap import sitemap_xml
 
 
@@ -74,6 +79,8 @@ class BuildState:
     built_paths: set[str] = field(default_factory=set)
     finished: bool = False
     today: date = field(default_factory=date.today)
+    archive: Archive | None = None
+    _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
     def start(self, *, root: Path, site_url: str) -> None:
         """A new build of all languages begins (every `mkdocs serve` rebuild too)."""
@@ -82,8 +89,23 @@ class BuildState:
         self.built_paths = set()
         self.finished = False
 
-    def ensure_archive(self) -> None:
-        """Load and validate data/ (once per process, again only when it changed)."""
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def ensure_archive(self) -> Archive:
+        """Load and validate data/ once per process: mkdocs-static-i18n runs a
+        whole build per language, and `mkdocs serve` rebuilds on every save, so
+        data/ is read again only when one of its files changed."""
+        fingerprint = _fingerprint(self.data_dir)
+        if self.archive is None or fingerprint != self._archive_fingerprint:
+            try:
+                self.archive = load_archive(self.data_dir, today=self.today)
+            except DataError as error:
+                self.archive = None
+                raise SawtError(f"{error.summary()} in data/:\n{error}") from None
+            self._archive_fingerprint = fingerprint
+        return self.archive
 
     # -- pages ---------------------------------------------------------------
 
@@ -106,7 +128,36 @@ class BuildState:
         return found
 
     def generated_pages(self, docs_dir: Path, lang: str) -> list[GeneratedPage]:
-        return []
+        """A page per published case, and the case index's pages after the first
+        (the first is docs/<lang>/cases/index.md, where the volunteer writes the intro)."""
+        archive = self.ensure_archive()
+        pages = []
+        for case in archive.cases:
+            url = f"cases/{case.slug}/"
+            pages.append(
+                GeneratedPage(
+                    src_uri=f"cases/{case.slug}.md",
+                    neutral_url=url,
+                    markdown=render.case_page_markdown(
+                        case,
+                        lang,
+                        site_name=_site_name(lang),
+                        narrative=_narrative(docs_dir / lang / "cases" / f"{case.slug}.md"),
+                        photo_url=relative_url(url_in_language(url, lang), f"assets/photos/{Path(case.photo).name}")
+                        if case.photo
+                        else None,
+                    ),
+                )
+            )
+        for index_page in render.case_index_pages(archive, lang)[1:]:
+            pages.append(
+                GeneratedPage(
+                    src_uri=index_page.path.rstrip("/") + ".md",
+                    neutral_url=index_page.path,
+                    markdown=render.index_page_markdown(index_page, lang),
+                )
+            )
+        return pages
 
     def content_language(self, source_name: str, page_lang: str) -> str:
         """The language a page's body is written in: the folder it was read from
@@ -116,8 +167,22 @@ class BuildState:
             return parts[1]
         return page_lang
 
-    def expand_shortcodes(self, markdown: str, *, lang: str, file: str) -> str:
-        return markdown
+    def expand_shortcodes(self, markdown: str, *, lang: str, file: str, page_url: str, line_offset: int) -> str:
+        if "sawt:" not in markdown:
+            return markdown
+        here = url_in_language(page_url, lang)
+        try:
+            return render.expand_shortcodes(
+                markdown,
+                archive=self.ensure_archive(),
+                lang=lang,
+                file=file,
+                case_url=lambda slug: relative_url(here, url_in_language(f"cases/{slug}/", lang)),
+                field_reference=field_reference_markdown(lang) if "sawt:field-reference" in markdown else None,
+                line_offset=line_offset,
+            )
+        except ShortcodeError as error:
+            raise SawtError(str(error)) from None
 
     def page_built(self, url: str) -> None:
         self.built_paths.add(neutral_path(url))
@@ -135,6 +200,42 @@ class BuildState:
                     (site_dir / lang.url_prefix / name).unlink(missing_ok=True)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+
+
+SITE_NAMES = {"en": "Sawt", "ar": "صوت"}
+
+
+def _site_name(lang: str) -> str:
+    return SITE_NAMES[lang]
+
+
+def _narrative(path: Path) -> str | None:
+    """A hand-written narrative for a case page, without its front matter."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8-sig")
+    return text[front_matter_length(text):] if text.startswith("---") else text
+
+
+def front_matter_length(text: str) -> int:
+    """Characters taken by a leading YAML front-matter block (0 if none)."""
+    if not text.startswith("---"):
+        return 0
+    end = text.find("\n---", 3)
+    if end == -1:
+        return 0
+    after = text.find("\n", end + 4)
+    return len(text) if after == -1 else after + 1
+
+
+def front_matter_lines(text: str) -> int:
+    return text[: front_matter_length(text)].count("\n")
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
+    return tuple(
+        sorted((str(p), p.stat().st_mtime, p.stat().st_size) for p in folder.rglob("*") if p.is_file())
+    )
 
 
 def _url_of(dest_uri: str) -> str:

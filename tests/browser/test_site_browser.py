@@ -50,9 +50,12 @@ def test_switching_language_round_trips_to_the_same_page(page, base_url, start):
 )
 def test_pages_make_no_request_outside_the_local_server(phone_page, base_url, path):
     requested: list[str] = []
+    failed: list[str] = []
     phone_page.on("request", lambda request: requested.append(request.url))
+    phone_page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.url != base_url + path else None)
     phone_page.goto(base_url + path, wait_until="networkidle")
     phone_page.evaluate("document.fonts.ready")
     outside = [u for u in requested if not (u.startswith(base_url + "/") or u.startswith("data:"))]
     assert requested and outside == []
+    assert failed == [], "a page view asked for files that do not exist"
     screenshot(phone_page, "phone" + path.replace("/", "_").rstrip("_"))

@@ -1,0 +1,472 @@
+"""Read, validate and model the archive in data/.
+
+`load_archive(data_dir, today=...)` reads every data file, validates all of them
+against data/schema/*.schema.json (the single source of truth) plus the checks a
+schema cannot express (real dates, dates not in the future, references between
+files, photos on disk, slug collisions), and raises one `DataError` listing
+every problem with file and line. Only when the data is clean does it build the
+model.
+
+Privacy is enforced here and nowhere else: a case with `publish: false`, or an
+`embargo_until` later than `today`, is validated but never becomes a `Case`; a
+case's `private:` mapping is checked to be a mapping and dropped; a source cited
+only by withheld cases is left out of `Archive.sources`. Nothing downstream can
+leak what it is never given.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .dates import parse_partial_date
+from .errors import DataError, Problem
+from .model import (
+    Archive,
+    Case,
+    ContextEvent,
+    Correction,
+    Event,
+    Figure,
+    PartialDate,
+    Source,
+    Text,
+)
+from .schema import SLUG_RE, schema_problems, slugify
+from .yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
+
+CASE_SUFFIXES = (".yml", ".yaml")
+
+
+# --- checks a schema cannot express -----------------------------------------
+
+
+def _date_at(doc: YamlDoc, path: Path_, value: Any, today: date, problems: list[Problem],
+             *, past_only: bool = True) -> PartialDate | None:
+    """Parse a date the schema already accepted in shape; report impossible or future dates."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None  # the schema has reported it
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return None  # the schema has reported it
+    name = doc.field_name(path)
+    try:
+        parsed = parse_partial_date(value)
+    except ValueError as error:
+        if isinstance(value, int) and not 1000 <= value <= 9999:
+            return None  # the schema has reported it
+        problems.append(doc.problem(path, f"{name} {describe(value)} {error}"))
+        return None
+    if past_only and parsed.earliest() > today:
+        problems.append(doc.problem(path, f"{name} {parsed.iso()} is in the future (today is "
+                                          f"{today.isoformat()}); check the year"))
+    return parsed
+
+
+def _get(mapping: Any, key: str) -> Any:
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+def _items(value: Any) -> list[tuple[int, Any]]:
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _check_source_ref(doc: YamlDoc, path: Path_, ref: Any, known: dict[str, Any] | None,
+                      problems: list[Problem], *, hint: str) -> None:
+    """Report `ref` if it is not a known source id (`known` None: cannot tell, skip)."""
+    if known is None or not isinstance(ref, str) or not ref.strip() or ref in known:
+        return
+    guess = did_you_mean(ref, known)
+    tip = f' (did you mean "{guess}"?)' if guess else ""
+    problems.append(doc.problem(path, f"{doc.field_name(path)} {describe(ref)} is not {hint}{tip}"))
+
+
+# --- the archive ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What `python -m sawt check` prints: the archive and how many cases were withheld."""
+
+    archive: Archive
+    withheld_cases: int  # unpublished or embargoed; a count only, never their content
+
+
+@dataclass
+class _CaseDoc:
+    slug: str
+    doc: YamlDoc
+    withheld: bool = False
+
+
+def load_archive(data_dir: Path, *, today: date) -> Archive:
+    """Read and validate everything in `data_dir`; raise DataError listing every problem."""
+    return check_archive(data_dir, today=today).archive
+
+
+def check_archive(data_dir: Path, *, today: date) -> LoadReport:
+    """Like `load_archive`, also counting the withheld cases (for the check command)."""
+    # Loading makes hundreds of thousands of small, acyclic objects that all stay
+    # alive; the cyclic garbage collector would rescan them again and again
+    # (a quarter of the time for 10,000 cases) and could free nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_archive(Path(data_dir), today)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_archive(data_dir: Path, today: date) -> LoadReport:
+    prefix = data_dir.name or "data"
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, "", "the data directory does not exist")])
+
+    # Sources first: everything else refers to them.
+    sources_doc = _read_list_file(data_dir, prefix, "sources", problems)
+    source_ids = _check_sources(sources_doc, today, problems)
+    if sources_doc is None and (data_dir / "sources.yml").exists():
+        # sources.yml is there but unreadable (already reported): checking every
+        # reference against it would bury that one problem under false ones.
+        source_ids = None
+    figures_doc = _read_list_file(data_dir, prefix, "figures", problems)
+    _check_figures(figures_doc, source_ids, problems)
+    events_doc = _read_list_file(data_dir, prefix, "events", problems)
+    _check_context_events(events_doc, source_ids, today, problems)
+
+    case_docs = _read_cases(data_dir, prefix, problems)
+    for case_doc in case_docs:
+        _check_case(case_doc, data_dir, source_ids, today, problems)
+
+    if problems:
+        raise DataError(set(problems))
+    return _build(sources_doc, figures_doc, events_doc, case_docs)
+
+
+def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Problem]) -> YamlDoc | None:
+    """Read data/<name>.yml (a list). A missing or empty file is an empty list."""
+    path = data_dir / f"{name}.yml"
+    label = f"{prefix}/{name}.yml"
+    if not path.exists():
+        return None
+    doc = read_yaml(path, label, problems, list_file=True)
+    if doc is None:
+        return None
+    if doc.value is None:
+        doc.value = []
+        return doc
+    found = schema_problems(doc, name)
+    problems.extend(found)
+    if not isinstance(doc.value, list):
+        return None
+    return doc
+
+
+def _check_sources(doc: YamlDoc | None, today: date, problems: list[Problem]) -> dict[str, Any]:
+    """Date and duplicate checks; returns every id written, valid or not (so that
+    one broken source does not also make every reference to it an error)."""
+    ids: dict[str, Any] = {}
+    if doc is None:
+        return ids
+    first_line: dict[str, int | None] = {}
+    for index, item in _items(doc.value):
+        source_id = _get(item, "id")
+        if isinstance(source_id, str):
+            if source_id in ids:
+                problems.append(doc.problem((index, "id"), f'id "{source_id}" is used twice '
+                                                           f"(first on line {first_line[source_id]}); "
+                                                           "give each source its own id"))
+            else:
+                ids[source_id] = item
+                first_line[source_id] = doc.line((index, "id"))
+        if isinstance(item, dict) and "date" in item:
+            _date_at(doc, (index, "date"), item["date"], today, problems)
+    return ids
+
+
+def _check_figures(doc: YamlDoc | None, source_ids: dict[str, Any] | None, problems: list[Problem]) -> None:
+    if doc is None:
+        return
+    first_line: dict[str, int | None] = {}
+    for index, item in _items(doc.value):
+        figure_id = _get(item, "id")
+        if isinstance(figure_id, str):
+            if figure_id in first_line:
+                problems.append(doc.problem((index, "id"), f'id "{figure_id}" is used twice '
+                                                           f"(first on line {first_line[figure_id]}); "
+                                                           "give each figure its own id"))
+            else:
+                first_line[figure_id] = doc.line((index, "id"))
+        _check_source_ref(doc, (index, "source"), _get(item, "source"), source_ids, problems,
+                          hint="an id in data/sources.yml")
+
+
+def _check_context_events(doc: YamlDoc | None, source_ids: dict[str, Any] | None, today: date,
+                          problems: list[Problem]) -> None:
+    if doc is None:
+        return
+    for index, item in _items(doc.value):
+        if isinstance(item, dict) and "date" in item:
+            _date_at(doc, (index, "date"), item["date"], today, problems)
+        _check_source_ref(doc, (index, "source"), _get(item, "source"), source_ids, problems,
+                          hint="an id in data/sources.yml")
+
+
+def _read_cases(data_dir: Path, prefix: str, problems: list[Problem]) -> list[_CaseDoc]:
+    """Read data/cases/*.yml (and *.yaml); check file names. Unreadable files are
+    reported and left out."""
+    cases_dir = data_dir / "cases"
+    if not cases_dir.is_dir():
+        return []
+    paths = sorted(
+        p for p in cases_dir.iterdir()
+        if p.suffix.lower() in CASE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+    by_slug: dict[str, str] = {}
+    result: list[_CaseDoc] = []
+    for path in paths:
+        label = f"{prefix}/cases/{path.name}"
+        slug = path.stem
+        if not SLUG_RE.match(slug):
+            suggestion = slugify(slug)
+            hint = f", e.g. {suggestion}{path.suffix}" if suggestion else \
+                " (write the name in Latin letters)"
+            problems.append(Problem(label, None, "", f'file name "{slug}" is not a valid slug: use '
+                                                     f"lowercase Latin letters, digits and single hyphens{hint}"))
+        key = slug.lower()
+        if key in by_slug:
+            problems.append(Problem(label, None, "", f'slug "{key}" is already used by {by_slug[key]}; '
+                                                     "each case needs its own file name"))
+        else:
+            by_slug[key] = label
+        doc = read_yaml(path, label, problems)
+        if doc is None:
+            continue
+        if doc.value is None:
+            problems.append(Problem(label, None, "", "the file is empty; a case needs at least "
+                                                     "name, status and summary"))
+            continue
+        result.append(_CaseDoc(slug=slug, doc=doc))
+    return result
+
+
+def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] | None, today: date,
+                problems: list[Problem]) -> None:
+    """Schema, dates, source references and photo of one case; decides `withheld`."""
+    doc = case_doc.doc
+    problems.extend(schema_problems(doc, "case"))
+    case = doc.value
+    if not isinstance(case, dict):
+        return
+
+    if "last_verified" in case:
+        _date_at(doc, ("last_verified",), case["last_verified"], today, problems)
+    embargo = None
+    if isinstance(case.get("embargo_until"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", case["embargo_until"]):
+        embargo = _date_at(doc, ("embargo_until",), case["embargo_until"], today, problems, past_only=False)
+    case_doc.withheld = case.get("publish") is False or (embargo is not None and embargo.earliest() > today)
+
+    # Sources listed under the case: ids into sources.yml, or inline mappings.
+    listed_urls: set[str] = set()
+    seen: dict[str, int | None] = {}
+    for index, item in _items(case.get("sources")):
+        path = ("sources", index)
+        if isinstance(item, str):
+            _check_source_ref(doc, path, item, source_ids, problems,
+                              hint="an id in data/sources.yml")
+            key = item
+            registry_url = _get((source_ids or {}).get(item), "url")
+            if isinstance(registry_url, str):
+                listed_urls.add(registry_url)
+        elif isinstance(item, dict):
+            if "date" in item:
+                _date_at(doc, path + ("date",), item["date"], today, problems)
+            key = item.get("url") if isinstance(item.get("url"), str) else None
+            if key:
+                listed_urls.add(key)
+        else:
+            continue
+        if key is not None:
+            if key in seen:
+                problems.append(doc.problem(path, f"{doc.field_name(path)} {describe(key)} is listed "
+                                                  f"twice (first on line {seen[key]}); keep one"))
+            else:
+                seen[key] = doc.line(path)
+
+    for index, event in _items(case.get("events")):
+        if not isinstance(event, dict):
+            continue
+        path = ("events", index)
+        if "date" in event:
+            _date_at(doc, path + ("date",), event["date"], today, problems)
+        ref = event.get("source")
+        if isinstance(ref, str) and re.match(r"https?://", ref):
+            if ref not in listed_urls:
+                problems.append(doc.problem(path + ("source",), f"{doc.field_name(path + ('source',))} "
+                                            f"{describe(ref)} is not the url of a source listed under "
+                                            "this case's sources; add it there (sources: - url: ...)"))
+        else:
+            _check_source_ref(doc, path + ("source",), ref, source_ids, problems,
+                              hint="an id in data/sources.yml nor the url of a source listed "
+                                   "under this case's sources")
+
+    for index, correction in _items(case.get("corrections")):
+        if isinstance(correction, dict) and "date" in correction:
+            _date_at(doc, ("corrections", index, "date"), correction["date"], today, problems)
+
+    photo = case.get("photo")
+    if isinstance(photo, str) and photo.strip():
+        relative = Path(photo)
+        # A path that leaves data/ was reported by the schema; only look inside data/.
+        if not relative.is_absolute() and ".." not in relative.parts and not (data_dir / relative).is_file():
+            problems.append(doc.problem(("photo",), f'photo "{photo}" does not exist (looked for '
+                                                    f"{doc.file.split('/')[0]}/{photo}); add the file "
+                                                    "or fix the path"))
+
+
+# --- building the model (only ever on clean data) ------------------------------
+
+
+def _text(value: dict[str, str] | None) -> Text | None:
+    if value is None:
+        return None
+    return Text(en=value["en"].strip(), ar=value["ar"].strip())
+
+
+def _date(value: Any) -> PartialDate | None:
+    return None if value is None else parse_partial_date(value)
+
+
+def _source(item: dict[str, Any], source_id: str) -> Source:
+    return Source(
+        id=source_id,
+        title=item["title"].strip(),
+        publisher=item["publisher"].strip(),
+        date=_date(item.get("date")),
+        url=item.get("url"),
+        archived_url=item.get("archived_url"),
+        language=item.get("language"),
+    )
+
+
+def _build(sources_doc: YamlDoc | None, figures_doc: YamlDoc | None, events_doc: YamlDoc | None,
+           case_docs: list[_CaseDoc]) -> LoadReport:
+    registry = {item["id"]: _source(item, item["id"]) for item in (sources_doc.value if sources_doc else [])}
+
+    published: list[Case] = []
+    cited_by_published: set[str] = set()
+    cited_by_withheld: set[str] = set()
+    for case_doc in case_docs:
+        cited = _cited_ids(case_doc.doc.value)
+        if case_doc.withheld:
+            cited_by_withheld |= cited
+            continue  # validated above; never becomes a Case
+        cited_by_published |= cited
+        published.append(_build_case(case_doc, registry))
+
+    figures: dict[str, Figure] = {}
+    for item in figures_doc.value if figures_doc else []:
+        figures[item["id"]] = Figure(
+            id=item["id"],
+            value=item["value"],
+            what=_text(item["what"]),  # type: ignore[arg-type]
+            period=_text(item.get("period")),
+            source=registry[item["source"]],
+        )
+        cited_by_published.add(item["source"])
+
+    context_events = []
+    for item in events_doc.value if events_doc else []:
+        context_events.append(ContextEvent(
+            date=parse_partial_date(item["date"]),
+            text=_text(item["text"]),  # type: ignore[arg-type]
+            source=registry[item["source"]] if "source" in item else None,
+        ))
+        if "source" in item:
+            cited_by_published.add(item["source"])
+    context_events.sort(key=lambda e: e.date.sort_key())
+
+    # A source cited only by withheld cases could reveal them (its title often
+    # names the person), so it is left out with them.
+    only_withheld = cited_by_withheld - cited_by_published
+    sources = {sid: s for sid, s in registry.items() if sid not in only_withheld}
+
+    archive = Archive(
+        cases=tuple(sorted(published, key=lambda c: c.slug)),
+        figures=figures,
+        context_events=tuple(context_events),
+        sources=sources,
+    )
+    return LoadReport(archive=archive, withheld_cases=sum(c.withheld for c in case_docs))
+
+
+def _cited_ids(case: dict[str, Any]) -> set[str]:
+    ids = {s for s in case.get("sources", []) if isinstance(s, str)}
+    ids |= {e["source"] for e in case.get("events", []) if isinstance(e.get("source"), str)}
+    return ids
+
+
+def _build_case(case_doc: _CaseDoc, registry: dict[str, Source]) -> Case:
+    case = case_doc.doc.value  # `private` is simply never read
+    slug = case_doc.slug
+
+    sources: list[Source] = []
+    by_url: dict[str, Source] = {}
+    inline_count = 0
+    for item in case.get("sources", []):
+        if isinstance(item, str):
+            source = registry[item]
+        else:
+            inline_count += 1
+            source = _source(item, f"{slug}-source-{inline_count}")
+        sources.append(source)
+        if source.url:
+            by_url[source.url] = source
+
+    events = []
+    for item in case.get("events", []):
+        ref = item.get("source")
+        source = None
+        if ref is not None:
+            source = by_url[ref] if ref in by_url else registry[ref]
+            if source not in sources:  # the page's source list shows every source cited
+                sources.append(source)
+        events.append(Event(
+            date=parse_partial_date(item["date"]),
+            type=item["type"],
+            text=_text(item["text"]),  # type: ignore[arg-type]
+            place=_text(item.get("place")),
+            by=_text(item.get("by")),
+            source=source,
+        ))
+    # Chronological, so that Case.arrest is the first arrest; a stable sort keeps
+    # the file's order for events on the same (partial) date.
+    events.sort(key=lambda e: e.date.sort_key())
+
+    corrections = sorted(
+        (Correction(date=parse_partial_date(c["date"]), text=_text(c["text"]))  # type: ignore[arg-type]
+         for c in case.get("corrections", [])),
+        key=lambda c: c.date.sort_key(),
+    )
+
+    return Case(
+        slug=slug,
+        name=_text(case["name"]),  # type: ignore[arg-type]
+        status=case["status"],
+        summary=_text(case["summary"]),  # type: ignore[arg-type]
+        ask=_text(case.get("ask")),
+        aliases=tuple(a.strip() for a in case.get("aliases", [])),
+        pseudonym=case.get("pseudonym", False),
+        events=tuple(events),
+        sources=tuple(sources),
+        corrections=tuple(corrections),
+        last_verified=_date(case.get("last_verified")),
+        photo=case.get("photo"),
+        photo_alt=_text(case.get("photo_alt")),
+        source_file=case_doc.doc.file,
+    )

@@ -1,0 +1,141 @@
+"""Every user-visible string the renderer writes, in both site languages.
+
+One concept, one key, one place: templates and code look strings up by key and
+never spell out text of their own. Status and event-type labels are not here:
+they belong to the data vocabulary and live in `sawt.dates` next to the date
+and number formatting.
+
+Strings with `{placeholders}` are filled by `phrase()`, which escapes every
+value, so a translator can move a placeholder without touching any code.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from markupsafe import Markup, escape
+
+from sawt.model import Lang
+
+STRINGS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        # case page
+        "pseudonym_notice": "This name is a pseudonym, changed to protect the person and their family.",
+        "key_facts": "Key facts",
+        "last_held_at": "Last known place of detention",
+        "what_we_ask": "What we ask",
+        "last_verified": "Last verified",
+        "photo_alt": "Photo of {name}",
+        "in_place": "in {place}",
+        "by_whom": "by {by}",
+        "place_on_date": "{place} ({date})",
+        "timeline": "Timeline",
+        "sources": "Sources",
+        "corrections": "Corrections",
+        "source": "Source",
+        "archived_copy": "archived copy",
+        "description_ask": "{status}. {site} asks: {ask}",
+        "description_summary": "{status}. {summary}",
+        # case index
+        "col_name": "Name",
+        "col_status": "Status",
+        "col_place": "Place of arrest",
+        "col_date": "Date of arrest",
+        "unknown": "Unknown",
+        "index_caption": "Cases {first} to {last} of {total}",
+        "index_caption_all": "All {total} cases",
+        "filter_legend": "Filter this page",
+        "filter_status": "Status",
+        "filter_year": "Year of arrest",
+        "filter_all": "All",
+        "filter_reset": "Show all",
+        # Filled in by sawt-cases.js: keep the {shown} and {total} placeholders.
+        "filter_result": "Showing {shown} of {total} cases on this page",
+        "pseudonym_mark": "(pseudonym)",
+        "index_page_title": "Cases, page {n} of {total}",
+        "pagination": "Pages of the case index",
+        "previous_page": "Previous",
+        "next_page": "Next",
+        "page_n": "Page {n}",
+        # timelines
+        "context": "Context",
+        # figures and chart
+        "chart_by_status": "Cases by status",
+        "chart_by_year": "Cases by year of arrest",
+        "chart_description": "{items}. Total: {total}.",
+        "chart_item": "{label}: {value}",
+        "col_cases": "Cases",
+        "col_year": "Year",
+        "year_unknown": "Year unknown",
+        "total": "Total",
+        "list_separator": ", ",
+    },
+    "ar": {
+        "pseudonym_notice": "هذا الاسم مستعار، غُيِّر لحماية الشخص وعائلته.",
+        "key_facts": "معلومات أساسية",
+        "last_held_at": "آخر مكان احتجاز معروف",
+        "what_we_ask": "مطالبنا",
+        "last_verified": "آخر تحقّق من المعلومات",
+        "photo_alt": "صورة {name}",
+        "in_place": "في {place}",
+        "by_whom": "على يد {by}",
+        "place_on_date": "{place} ({date})",
+        "timeline": "التسلسل الزمني",
+        "sources": "المصادر",
+        "corrections": "التصحيحات",
+        "source": "المصدر",
+        "archived_copy": "نسخة مؤرشفة",
+        "description_ask": "{status}. مطالب {site}: {ask}",
+        "description_summary": "{status}. {summary}",
+        "col_name": "الاسم",
+        # "الحالة" would read as "the case": the status is "الوضع".
+        "col_status": "الوضع",
+        "col_place": "مكان الاعتقال",
+        "col_date": "تاريخ الاعتقال",
+        "unknown": "غير معروف",
+        # Words rather than an en dash: a numeric range reads unambiguously in RTL.
+        "index_caption": "الحالات من {first} إلى {last} من أصل {total}",
+        "index_caption_all": "جميع الحالات ({total})",
+        "filter_legend": "تصفية هذه الصفحة",
+        "filter_status": "الوضع",
+        "filter_year": "سنة الاعتقال",
+        "filter_all": "الكل",
+        "filter_reset": "عرض الكل",
+        # No counted noun: Arabic number agreement would need several forms.
+        "filter_result": "المعروض {shown} من أصل {total} في هذه الصفحة",
+        "pseudonym_mark": "(اسم مستعار)",
+        "index_page_title": "الحالات، الصفحة {n} من {total}",
+        "pagination": "صفحات فهرس الحالات",
+        "previous_page": "السابقة",
+        "next_page": "التالية",
+        "page_n": "الصفحة {n}",
+        "context": "سياق عام",
+        "chart_by_status": "الحالات بحسب الوضع",
+        "chart_by_year": "الحالات بحسب سنة الاعتقال",
+        "chart_description": "{items}. المجموع: {total}.",
+        "chart_item": "{label}: {value}",
+        "col_cases": "عدد الحالات",
+        "col_year": "السنة",
+        "year_unknown": "سنة غير معروفة",
+        "total": "المجموع",
+        "list_separator": "، ",
+    },
+}
+
+
+def text(key: str, lang: Lang) -> str:
+    """The plain string for `key` (raises KeyError for an unknown key: a typo must not ship)."""
+    return STRINGS[lang][key]
+
+
+def phrase(key: str, lang: Lang, **values: object) -> Markup:
+    """The string for `key` as HTML, its placeholders filled with escaped values.
+
+    A value that is already `Markup` (a `<bdi>` or a `<time>`) is kept as is.
+    """
+    return escape(text(key, lang)).format(**values)
+
+
+def plain(key: str, lang: Lang, **values: object) -> str:
+    """The string for `key` as plain text (for front matter, attributes built in code, JS templates)."""
+    return text(key, lang).format(**values)

@@ -1,0 +1,271 @@
+"""Reading YAML data files into plain values that remember their line numbers.
+
+PyYAML's constructors lose positions, so files are *composed* (with libyaml when
+available) and the node tree is turned into dicts, lists and scalars here,
+recording the line of every mapping key and list item by its path. Any message
+about a value can then point at the line to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+# libyaml's parser is several times faster than the pure-Python one.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Used only for its YAML 1.1 float parsing rules (.inf, 1e3 ...).
+_SCALARS = yaml.constructor.SafeConstructor()
+_BOOL_TRUE = {"yes", "true", "on"}
+_PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+_PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+Path_ = tuple[Any, ...]  # a path into a YAML document: keys and 0-based list indexes
+
+
+@dataclass
+class YamlDoc:
+    """A data file read into plain Python values, with the line of every value."""
+
+    file: str  # label for messages: data/cases/x.yml
+    value: Any = None
+    lines: dict[Path_, int] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)  # source text of non-string scalars
+    is_list_file: bool = False
+
+    def line(self, path: Path_) -> int | None:
+        """The line of the value at `path`, or of its nearest ancestor."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+    def field_name(self, path: Iterable[Any]) -> str:
+        """`events[2].date` (list items count from 1, as a reader counts them).
+
+        In list files (sources.yml ...) the item index is left out: the line
+        number already says which item, and `title` reads better than `[4].title`.
+        """
+        parts = list(path)
+        if self.is_list_file and parts and isinstance(parts[0], int):
+            if len(parts) == 1:
+                return f"item {parts[0] + 1}"
+            parts = parts[1:]
+        out = ""
+        for part in parts:
+            if isinstance(part, int):
+                out += f"[{part + 1}]"
+            else:
+                out += ("." if out else "") + str(part)
+        return out
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        """A problem about the value at `path`, located at its line."""
+        return Problem(self.file, self.line(path), self.field_name(path), message)
+
+
+def read_yaml(
+    path: Path, label: str, problems: list[Problem], *, list_file: bool = False
+) -> YamlDoc | None:
+    """Read one YAML file; on any reading problem, record it and return None.
+
+    An empty file (or one with only comments) gives a YamlDoc whose value is None.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(label, None, "", f"cannot be read: {error.strerror}"))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as some editors write
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                label,
+                line,
+                "",
+                f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read); "
+                "save it as UTF-8",
+            )
+        )
+        return None
+    doc = YamlDoc(file=label, is_list_file=list_file)
+    if not text.strip():
+        return doc
+    try:
+        root = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as error:
+        problems.append(_yaml_syntax_problem(label, error, text))
+        return None
+    except yaml.YAMLError:  # a ReaderError: a character YAML does not allow
+        problems.append(_bad_character_problem(label, text))
+        return None
+    if root is None:
+        return doc
+    doc.lines[()] = root.start_mark.line + 1
+    node_problems: list[Problem] = []
+    doc.value = _plain(root, (), doc, node_problems, set())
+    if node_problems:
+        problems.extend(node_problems)
+        return None
+    return doc
+
+
+def _bad_character_problem(label: str, text: str) -> Problem:
+    # Found here rather than from the error's position, which libyaml gives in
+    # bytes and PyYAML in characters.
+    match = _NON_PRINTABLE.search(text)
+    if match is None:
+        return Problem(label, None, "", "the file contains a character YAML does not allow; delete it")
+    line = text.count("\n", 0, match.start()) + 1
+    code = f"U+{ord(match.group()):04X}"
+    return Problem(label, line, "", f"the file contains an invisible control character ({code}) "
+                                    "that YAML does not allow; delete it")
+
+
+def _yaml_syntax_problem(label: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A YAML error in plain words, at the line where the fix is needed."""
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or "the YAML cannot be read"
+    context = error.context or ""
+    hint = ""
+    if "quoted scalar" in context and error.context_mark is not None:
+        # The end of the file is where PyYAML noticed; the opening quote is the fix.
+        mark = error.context_mark
+        what, hint = "a quoted text starting on this line is never closed", " (add the closing quote)"
+    elif "expected a single document" in context:
+        what, hint = "the file holds more than one YAML document", " (remove the extra ---)"
+    elif "cannot start any token" in what and mark is not None:
+        lines = text.splitlines()
+        line_text = lines[mark.line] if mark.line < len(lines) else ""
+        char = line_text[mark.column] if mark.column < len(line_text) else ""
+        if char == "\t":
+            what, hint = "a tab character, which YAML does not allow here", " (indent with spaces)"
+        elif char:
+            hint = f" (put text that starts with {char} in quotes)"
+    elif "mapping values are not allowed" in what:
+        hint = ' (put text that contains ": " in quotes, and check the field above has its colon)'
+    elif "expected '-' indicator" in what or "expected key" in what or "expected <block end>" in what:
+        hint = " (check the indentation: the fields of one item must line up)"
+    line = mark.line + 1 if mark is not None else None
+    return Problem(label, line, "", f"YAML syntax error: {what}{hint}")
+
+
+def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], stack: set[int]) -> Any:
+    """Turn a composed YAML node into plain values, recording lines on the way.
+
+    Dates stay strings (PyYAML would make `2023-02-30` a crash and `2023-4-1` a
+    silent date): `parse_partial_date` judges them later with a clear message.
+    """
+    if isinstance(node, ScalarNode):
+        return _scalar(node, path, doc, problems)
+    if id(node) in stack:
+        problems.append(doc.problem(path, f"{doc.field_name(path) or 'the file'} refers to itself "
+                                          "through a YAML alias (*); write the value out"))
+        return None
+    if node.tag not in _PLAIN_COLLECTION_TAGS:
+        problems.append(_unsupported_tag(node, path, doc))
+        return None
+    stack.add(id(node))
+    try:
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, child in enumerate(node.value):
+                child_path = path + (index,)
+                doc.lines[child_path] = child.start_mark.line + 1
+                items.append(_plain(child, child_path, doc, problems, stack))
+            return items
+        if isinstance(node, MappingNode):
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    problems.append(Problem(doc.file, key_line, doc.field_name(path),
+                                            "YAML merge keys (<<) are not supported; write the fields out"))
+                    continue
+                if not isinstance(key_node, ScalarNode):
+                    problems.append(Problem(doc.file, key_line, doc.field_name(path),
+                                            "a field name must be plain text, not a list or mapping"))
+                    continue
+                key = key_node.value  # the text as written: `on:` stays "on", not True
+                child_path = path + (key,)
+                if key in mapping:
+                    first = doc.lines[child_path]
+                    problems.append(Problem(doc.file, key_line, doc.field_name(child_path),
+                                            f"{doc.field_name(child_path)} appears twice "
+                                            f"(first on line {first}); keep one"))
+                    continue
+                doc.lines[child_path] = key_line
+                mapping[key] = _plain(value_node, child_path, doc, problems, stack)
+            return mapping
+    finally:
+        stack.discard(id(node))
+    raise AssertionError(f"unexpected YAML node {node!r}")
+
+
+def _scalar(node: ScalarNode, path: Path_, doc: YamlDoc, problems: list[Problem]) -> Any:
+    tag, text = node.tag, node.value
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    doc.raw[path] = text
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return text.lower() in _BOOL_TRUE
+    if tag == "tag:yaml.org,2002:int":
+        if not _PLAIN_INT.match(text):
+            # YAML 1.1 reads 0123 as octal 83 and 1:20 as 80: refuse to guess.
+            problems.append(doc.problem(path, f'{doc.field_name(path) or "the file"} "{text}" is not a '
+                                              "plain number: write it without leading zeros, "
+                                              "underscores or prefixes, or put it in quotes if it is text"))
+            return None
+        return int(text)
+    if tag == "tag:yaml.org,2002:float":
+        return _SCALARS.construct_yaml_float(node)
+    if tag == "tag:yaml.org,2002:timestamp":
+        return text
+    problems.append(_unsupported_tag(node, path, doc))
+    return None
+
+
+def _unsupported_tag(node: Node, path: Path_, doc: YamlDoc) -> Problem:
+    shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(doc.file, node.start_mark.line + 1, doc.field_name(path),
+                   f"{doc.field_name(path) or 'the file'} uses the YAML tag {shown}, which is not "
+                   "supported; write plain values")
+
+
+def describe(value: Any) -> str:
+    """How a value reads in a message: "deportd", 12, true, a list, a mapping."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        short = value if len(value) <= 60 else value[:57] + "..."
+        return json.dumps(short, ensure_ascii=False)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
