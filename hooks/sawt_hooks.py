@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(site.MISSING_SITE_URL)
     lang = _language(config)
     if lang == _build.languages_order[0]:
-        _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url or "")
+        _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url or "", site_dir=Path(config.site_dir))
     try:
         _build.ensure_archive()
     except site.SawtError as error:
@@ -116,6 +116,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         _build.finish(Path(config.site_dir))
     except site.SawtError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(error: Exception) -> None:
+    # Nothing half-built is left to publish: the first language may already be written.
+    _build.discard_output()
 
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:

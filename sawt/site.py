@@ -8,6 +8,7 @@ engine keeps it.
 from __future__ import annotations
 
 import gzip
+import shutil
 import html as html_lib
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
 from sawt.load import load_archive
 from sawt.model import Archive
+from sawt.photos import PHOTO_DIR, publish_photo, published_photo_name
 from sawt.sitemap import sitemap_xml
 
 
@@ -80,12 +82,14 @@ class BuildState:
     finished: bool = False
     today: date = field(default_factory=date.today)
     archive: Archive | None = None
+    site_dir: Path | None = None
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
-    def start(self, *, root: Path, site_url: str) -> None:
+    def start(self, *, root: Path, site_url: str, site_dir: Path) -> None:
         """A new build of all languages begins (every `mkdocs serve` rebuild too)."""
         self.root = root
         self.site_url = site_url
+        self.site_dir = site_dir
         self.built_paths = set()
         self.finished = False
 
@@ -143,7 +147,9 @@ class BuildState:
                         lang,
                         site_name=_site_name(lang),
                         narrative=_narrative(docs_dir / lang / "cases" / f"{case.slug}.md"),
-                        photo_url=relative_url(url_in_language(url, lang), f"assets/photos/{Path(case.photo).name}")
+                        photo_url=relative_url(
+                            url_in_language(url, lang), f"{PHOTO_DIR}/{published_photo_name(case.slug, case.photo)}"
+                        )
                         if case.photo
                         else None,
                     ),
@@ -187,6 +193,12 @@ class BuildState:
     def page_built(self, url: str) -> None:
         self.built_paths.add(neutral_path(url))
 
+    def discard_output(self) -> None:
+        """After a failed build, leave an empty output folder rather than half a site."""
+        if self.site_dir is not None and self.site_dir.is_dir():
+            for child in self.site_dir.iterdir():
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
     # -- site-wide outputs, once all languages are built -----------------------
 
     def finish(self, site_dir: Path) -> None:
@@ -200,6 +212,10 @@ class BuildState:
                     (site_dir / lang.url_prefix / name).unlink(missing_ok=True)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+        # Photos of published cases only (never the whole data/photos folder).
+        for case in self.ensure_archive().cases:
+            if case.photo:
+                publish_photo(self.data_dir / case.photo, site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo))
 
 
 SITE_NAMES = {"en": "Sawt", "ar": "صوت"}

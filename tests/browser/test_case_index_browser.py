@@ -1,0 +1,61 @@
+"""The case index in Chromium: filters and sorting by the site's own script, and a
+table that is whole without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+from tests.build.test_archive import PUBLISHED
+from tests.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def visible_slugs(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "table.sawt-cases tbody tr:not([hidden]) a",
+        "links => links.map(a => a.getAttribute('href').replace(/\\/$/, '').split('/').pop())",
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_status_filter_shows_only_matching_cases(page, base_url, prefix):
+    page.goto(f"{base_url}{prefix}/cases/")
+    assert page.is_visible("form.sawt-filters")
+    assert sorted(visible_slugs(page)) == sorted(PUBLISHED)
+    page.select_option("form.sawt-filters select[name=status]", "died-in-custody")
+    expected = sorted(s for s, c in PUBLISHED.items() if c["status"] == "died-in-custody")
+    assert expected, "the sample needs a died-in-custody case for this test"
+    assert sorted(visible_slugs(page)) == expected
+    assert str(len(expected)) in page.inner_text(".sawt-filters__result")
+    screenshot(page, f"case-index-filtered{prefix.replace('/', '-')}")
+    page.click(".sawt-filters__reset")
+    page.wait_for_function("document.querySelectorAll('table.sawt-cases tbody tr[hidden]').length === 0")
+    assert sorted(visible_slugs(page)) == sorted(PUBLISHED)
+
+
+def test_year_filter_and_sorting_by_date(page, base_url):
+    page.goto(f"{base_url}/cases/")
+    page.select_option("form.sawt-filters select[name=year]", "2020")
+    shown = visible_slugs(page)
+    assert shown and len(shown) < len(PUBLISHED)
+    page.select_option("form.sawt-filters select[name=year]", "")
+    # Sort by the date column, then the other way round.
+    date_button = page.locator("table.sawt-cases thead th:nth-child(4) button.sawt-sort")
+    dates = "rows => rows.map(r => r.querySelector('td:nth-child(4)').dataset.sort).filter(Boolean)"
+    date_button.click()
+    first_direction = page.get_attribute("table.sawt-cases thead th:nth-child(4)", "aria-sort")
+    first = page.eval_on_selector_all("table.sawt-cases tbody tr", dates)
+    date_button.click()
+    second = page.eval_on_selector_all("table.sawt-cases tbody tr", dates)
+    assert first_direction == "ascending"
+    assert first == sorted(first) and second == sorted(first, reverse=True)
+    assert len(set(first)) > 1
+
+
+def test_without_javascript_the_whole_table_is_there(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/ar/cases/")
+    assert page.locator("table.sawt-cases tbody tr").count() == len(PUBLISHED)
+    assert not page.is_visible("form.sawt-filters")  # no controls that cannot work
+    context.close()
