@@ -143,3 +143,17 @@ def test_one_new_yaml_file_makes_a_page_in_both_languages_and_counts(tmp_path):
         rows = soup(site / prefix / "cases/index.html").select("table.sawt-cases tbody tr")
         assert "test-person-one" in " ".join(r.find("a")["href"] for r in rows)
         assert soup(site / prefix / "index.html").select_one(".sawt-count").get_text(strip=True) == str(len(PUBLISHED) + 1)
+
+
+def test_hand_written_narrative_sits_under_the_generated_header(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs/en/cases/osama.md").write_text(
+        "---\ntitle: ignored\n---\n\nA paragraph written by a volunteer, ZZNARRATIVE.\n", encoding="utf-8"
+    )
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    doc = soup(project / "site/cases/osama/index.html")
+    assert doc.select_one("article h1").get_text(strip=True).rstrip("#") == "Osama"
+    paragraph = next(p for p in doc.select("article p") if "ZZNARRATIVE" in p.get_text())
+    assert doc.select_one(".sawt-case") in paragraph.find_all_previous("div")
+    assert len(list((project / "site").rglob("osama/index.html"))) == 2  # one page per language, no duplicate
