@@ -8,6 +8,7 @@ index, feeds, exports) are written once, after the last language is built.
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = _language(config)
     content_lang = _build.content_language(_source_name(page, config), lang)
     if content_lang != lang:
-        return site.untranslated_body(html, page_lang=lang, content_lang=content_lang, original_url=relative_url(page.url, url_in_language(page.url, content_lang)))
+        html = site.untranslated_body(html, page_lang=lang, content_lang=content_lang, original_url=relative_url(page.url, url_in_language(page.url, content_lang)))
+    if site.has_share_block(page.url, page.meta):
+        html += _build.share_block(page_url=page.url, lang=lang, title=_plain(page.meta.get("title") or page.title), case_slug=page.meta.get("sawt_case"))
     return html
 
 
@@ -99,6 +102,17 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         for code, language in LANGUAGES.items()
     ]
     _build.page_built(page.url)
+    try:
+        context["sawt_meta"] = _build.page_meta(
+            page_url=page.url,
+            lang=_language(config),
+            title=_plain(page.meta.get("title") or page.title or config.site_name),
+            description=_plain(page.meta.get("description", "")),
+            case_slug=page.meta.get("sawt_case"),
+        )
+        context["sawt_feeds"] = _build.feed_links()
+    except site.SawtError as error:
+        raise PluginError(str(error)) from None
     return context
 
 
@@ -121,6 +135,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     # Nothing half-built is left to publish: the first language may already be written.
     _build.discard_output()
+
+
+def _plain(text: str) -> str:
+    # Generated pages keep their front matter HTML-escaped for the theme; meta tags escape again.
+    return html_lib.unescape(str(text))
 
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sawt import render
+from sawt import cards, exports, feeds, render, share
+from sawt.dates import status_label
+from sawt.qr import qr_svg
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
@@ -193,6 +195,35 @@ class BuildState:
     def page_built(self, url: str) -> None:
         self.built_paths.add(neutral_path(url))
 
+    # -- sharing -----------------------------------------------------------------
+
+    def page_meta(self, *, page_url: str, lang: str, title: str, description: str, case_slug: str | None) -> list[share.MetaTag]:
+        case = self.ensure_archive().case(case_slug) if case_slug else None
+        return share.page_meta(
+            site_url=self.site_url,
+            page_url=page_url,
+            lang=lang,
+            title=title,
+            description=description or SITE_TAGLINES[lang],
+            site_name=_site_name(lang),
+            image_path=share.card_path(lang, case.slug if case else None),
+            image_alt=f"{case.name[lang]}: {status_label(case.status, lang)}" if case else SITE_TAGLINES[lang],
+        )
+
+    def feed_links(self) -> list[dict[str, str]]:
+        return [
+            {"href": FEED_PATHS[lang], "lang": lang, "title": FEED_TITLES[lang]} for lang in LANGUAGES
+        ]
+
+    def share_block(self, *, page_url: str, lang: str, title: str, case_slug: str | None) -> str:
+        """For case and appeal pages: where the campaign's ask is."""
+        url = share.absolute_url(self.site_url, url_in_language(page_url, lang))
+        case = self.ensure_archive().case(case_slug) if case_slug else None
+        text = title
+        if case is not None and case.ask is not None:
+            text = f"{case.name[lang]}: {case.ask[lang]}"
+        return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=share.STRINGS[lang]["qr"]))
+
     def discard_output(self) -> None:
         """After a failed build, leave an empty output folder rather than half a site."""
         if self.site_dir is not None and self.site_dir.is_dir():
@@ -212,13 +243,94 @@ class BuildState:
                     (site_dir / lang.url_prefix / name).unlink(missing_ok=True)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+        archive = self.ensure_archive()
         # Photos of published cases only (never the whole data/photos folder).
-        for case in self.ensure_archive().cases:
+        for case in archive.cases:
             if case.photo:
                 publish_photo(self.data_dir / case.photo, site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo))
+        self.write_share_cards(site_dir, archive)
+        for lang in LANGUAGES:
+            self.write_feed(site_dir, archive, lang)
+            self.write_exports(site_dir, archive, lang)
+
+    def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
+        cache = self.root / ".cache" / "cards"
+        for lang in LANGUAGES:
+            cards.render_site_card(lang, site_name=_site_name(lang), tagline=SITE_TAGLINES[lang],
+                                   out_path=site_dir / share.card_path(lang, None), cache_dir=cache)
+            for case in archive.cases:
+                cards.ensure_share_card(case, lang, site_name=_site_name(lang), status_label=status_label(case.status, lang),
+                                        out_path=site_dir / share.card_path(lang, case.slug), cache_dir=cache)
+
+    def write_feed(self, site_dir: Path, archive: Archive, lang: str) -> None:
+        def case_url(slug: str) -> str:
+            return share.absolute_url(self.site_url, url_in_language(f"cases/{slug}/", lang))
+
+        news = [
+            feeds.NewsItem(title=item.title, url=share.absolute_url(self.site_url, url_in_language(item.url, lang)),
+                           date=item.date, summary=item.description)
+            for item in news_items(self.root / "docs", lang)
+        ]
+        xml = feeds.atom_feed(
+            feeds.feed_entries(archive, lang, case_url, news),
+            lang=lang,
+            feed_url=share.absolute_url(self.site_url, FEED_PATHS[lang]),
+            site_url=share.absolute_url(self.site_url, url_in_language("", lang)),
+            title=FEED_TITLES[lang],
+            updated=None,
+        )
+        (site_dir / FEED_PATHS[lang]).write_text(xml, encoding="utf-8")
+
+    def write_exports(self, site_dir: Path, archive: Archive, lang: str) -> None:
+        folder = site_dir / url_in_language(f"{EXPORT_DIR}/", lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "cases.json").write_text(exports.cases_json(archive, lang, site_url=self.site_url), encoding="utf-8")
+        (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, site_url=self.site_url), encoding="utf-8", newline="")
 
 
 SITE_NAMES = {"en": "Sawt", "ar": "صوت"}
+SITE_TAGLINES = {
+    "en": "An archive of Syrian detainees, defectors and refugees at risk of forced return from Lebanon",
+    "ar": "أرشيف للمعتقلين السوريين والمنشقين واللاجئين المهددين بالإعادة القسرية من لبنان",
+}
+FEED_TITLES = {"en": "Sawt: new cases, status changes and news", "ar": "صوت: حالات جديدة وتغيّرات في الأوضاع وأخبار"}
+#: One Atom feed per language, at the site root: the theme's script looks for a
+#: sitemap.xml beside every <link rel="alternate">, and the root has one.
+FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}
+EXPORT_DIR = "data"
+
+
+def has_share_block(page_url: str, meta: dict) -> bool:
+    """Case pages and appeal pages carry the share block (not the appeals index)."""
+    path = neutral_path(page_url)
+    return bool(meta.get("sawt_case")) or (path.startswith("appeals/") and path != "appeals/")
+
+
+@dataclass(frozen=True)
+class NewsPage:
+    url: str  # language-neutral, "news/2025-11-extradition-talks/"
+    title: str
+    description: str
+    date: date
+
+
+def news_items(docs_dir: Path, lang: str) -> list[NewsPage]:
+    """Dated pages under docs/<lang>/news/ (front matter `date:`), for the feeds."""
+    import yaml
+
+    items = []
+    for path in sorted((docs_dir / lang / "news").glob("*.md")):
+        if path.name == "index.md":
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        meta = yaml.safe_load(text[3 : front_matter_length(text)].rsplit("---", 1)[0]) if text.startswith("---") else None
+        if not isinstance(meta, dict) or not isinstance(meta.get("date"), date):
+            raise SawtError(
+                f"{path.relative_to(docs_dir.parent).as_posix()}:1: a news item needs a date in its front matter, "
+                "e.g. `date: 2025-11-03` between the --- lines, so that it can appear in the feeds"
+            )
+        items.append(NewsPage(f"news/{path.stem}/", str(meta.get("title", path.stem)), str(meta.get("description", "")), meta["date"]))
+    return items
 
 
 def _site_name(lang: str) -> str:

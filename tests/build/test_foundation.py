@@ -114,7 +114,7 @@ def test_arabic_headings_have_readable_anchors(site_dir: Path):
     # (#timeline, #sources) shared by both languages.
     ids = [h["id"] for p in html_pages(site_dir) if page_language(site_dir, p) == "ar"
            and "/cases/" not in p.as_posix()
-           for h in soup(p).select("article h2[id], article h3[id]")]
+           for h in soup(p).select("article > h2[id], article > h3[id]")]
     assert ids, "no Arabic headings found"
     for anchor in ids:
         assert re.search(r"[\u0600-\u06FF]", anchor), anchor

@@ -1,0 +1,221 @@
+"""Open data: the published cases as JSON and CSV, per language.
+
+Only the fields listed in `PUBLIC_FIELDS` are exported, whatever the model
+holds; the list, with a label and description in both languages, is also what
+the data page documents. Dates are ISO 8601 and may be partial (YYYY,
+YYYY-MM or YYYY-MM-DD), as the archive's dates are.
+
+The CSV starts with a UTF-8 byte-order mark and uses CRLF line ends, which is
+what makes Excel open Arabic text correctly on a double click. The Arabic CSV
+has Arabic column headers (the field labels); the English one has the field
+names. Text cells that a spreadsheet would run as a formula (starting with
+=, +, -, @, tab or CR) are prefixed with an apostrophe (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from .dates import status_label
+from .languages import url_in_language
+from .model import Archive, Case, Text
+
+LICENSE_ID = "CC-BY-4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENSE_NOTE = Text(
+    en=(
+        "The case data is published under the Creative Commons Attribution 4.0 International "
+        "licence (CC BY 4.0): you may share and adapt it, also commercially, if you credit the "
+        "archive and link to the licence. Photos and the sources' own texts are not covered."
+    ),
+    ar=(
+        "تُنشر بيانات الحالات بموجب رخصة المشاع الإبداعي نَسب المُصنَّف 4.0 الدولية (CC BY 4.0): "
+        "يحق لك مشاركتها وتعديلها، بما في ذلك لأغراض تجارية، شرط نسبها إلى الأرشيف ووضع رابط "
+        "للرخصة. لا تشمل الرخصة الصور ولا نصوص المصادر نفسها."
+    ),
+)
+#: Separates several values (aliases, source addresses) in one CSV cell.
+CSV_LIST_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class PublicField:
+    name: str
+    label: Text
+    description: Text
+
+
+PUBLIC_FIELDS: tuple[PublicField, ...] = (
+    PublicField(
+        "slug",
+        Text("Identifier", "المعرّف"),
+        Text("The case's permanent identifier, also the last part of its page address.",
+             "المعرّف الثابت للحالة، وهو أيضًا الجزء الأخير من عنوان صفحتها."),
+    ),
+    PublicField(
+        "name_en",
+        Text("Name (English)", "الاسم (بالإنكليزية)"),
+        Text("The person's name in Latin letters.", "اسم الشخص بالحروف اللاتينية."),
+    ),
+    PublicField(
+        "name_ar",
+        Text("Name (Arabic)", "الاسم (بالعربية)"),
+        Text("The person's name in Arabic.", "اسم الشخص بالعربية."),
+    ),
+    PublicField(
+        "aliases",
+        Text("Other names", "أسماء أخرى"),
+        Text("Other names and spellings the person is known by (in CSV separated by \" | \").",
+             "أسماء وتهجئات أخرى يُعرف بها الشخص (مفصولة في ملف CSV بالرمز \" | \")."),
+    ),
+    PublicField(
+        "status",
+        Text("Status code", "رمز الحالة"),
+        Text("One of: at-risk, detained, disappeared, deported, released, died-in-custody.",
+             "واحد من: at-risk، detained، disappeared، deported، released، died-in-custody."),
+    ),
+    PublicField(
+        "status_label",
+        Text("Status", "الحالة"),
+        Text("The status in words, in the file's language.", "الحالة بالكلمات، بلغة الملف."),
+    ),
+    PublicField(
+        "pseudonym",
+        Text("Pseudonym", "اسم مستعار"),
+        Text("true when the name was changed for the person's safety.",
+             "true إذا غُيّر الاسم حفاظًا على سلامة الشخص."),
+    ),
+    PublicField(
+        "summary",
+        Text("Summary", "ملخص"),
+        Text("A short account of the case, in the file's language.", "عرض موجز للحالة، بلغة الملف."),
+    ),
+    PublicField(
+        "ask",
+        Text("What we ask for", "مطالبنا"),
+        Text("What the campaign asks for, in the file's language (may be empty).",
+             "ما تطالب به الحملة، بلغة الملف (قد يكون فارغًا)."),
+    ),
+    PublicField(
+        "arrest_date",
+        Text("Date of arrest", "تاريخ الاعتقال"),
+        Text("Date of the first arrest, detention or disappearance: YYYY-MM-DD, YYYY-MM or YYYY.",
+             "تاريخ أول اعتقال أو احتجاز أو إخفاء: YYYY-MM-DD أو YYYY-MM أو YYYY."),
+    ),
+    PublicField(
+        "arrest_place",
+        Text("Place of arrest", "مكان الاعتقال"),
+        Text("Where that happened, in the file's language (may be empty).",
+             "مكان حدوث ذلك، بلغة الملف (قد يكون فارغًا)."),
+    ),
+    PublicField(
+        "last_verified",
+        Text("Last verified", "آخر تحقق"),
+        Text("When the information was last checked: YYYY-MM-DD, YYYY-MM or YYYY.",
+             "تاريخ آخر تحقق من المعلومات: YYYY-MM-DD أو YYYY-MM أو YYYY."),
+    ),
+    PublicField(
+        "url",
+        Text("Page address", "عنوان الصفحة"),
+        Text("The case's page on this site, in the file's language.", "صفحة الحالة على هذا الموقع، بلغة الملف."),
+    ),
+    PublicField(
+        "sources",
+        Text("Sources", "المصادر"),
+        Text("Addresses of the published sources cited (in CSV separated by \" | \").",
+             "عناوين المصادر المنشورة المستشهد بها (مفصولة في ملف CSV بالرمز \" | \")."),
+    ),
+)
+FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in PUBLIC_FIELDS)
+
+
+def case_page_url(slug: str, lang: str, site_url: str = "/") -> str:
+    """The case page's address: site-relative with the default "/", absolute with a site URL."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, url_in_language(f"cases/{slug}/", lang))
+
+
+def source_urls(case: Case) -> list[str]:
+    """Each cited source's address (its archived copy when only that is known), once each."""
+    urls: list[str] = []
+    for source in case.sources:
+        url = source.url or source.archived_url
+        if url and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def public_record(case: Case, lang: str, site_url: str = "/") -> dict[str, Any]:
+    """A case's public fields, keys in `PUBLIC_FIELDS` order; JSON types (lists, bool, None)."""
+    arrest = case.arrest
+    record: dict[str, Any] = {
+        "slug": case.slug,
+        "name_en": case.name.en,
+        "name_ar": case.name.ar,
+        "aliases": list(case.aliases),
+        "status": case.status,
+        "status_label": status_label(case.status, lang),
+        "pseudonym": case.pseudonym,
+        "summary": case.summary[lang],
+        "ask": case.ask[lang] if case.ask is not None else None,
+        "arrest_date": arrest.date.iso() if arrest is not None else None,
+        "arrest_place": arrest.place[lang] if arrest is not None and arrest.place is not None else None,
+        "last_verified": case.last_verified.iso() if case.last_verified is not None else None,
+        "url": case_page_url(case.slug, lang, site_url),
+        "sources": source_urls(case),
+    }
+    assert tuple(record) == FIELD_NAMES  # keeps this function and the documented list in step
+    return record
+
+
+def fields_doc(lang: str) -> list[dict[str, str]]:
+    return [{"name": f.name, "label": f.label[lang], "description": f.description[lang]} for f in PUBLIC_FIELDS]
+
+
+def license_doc(lang: str) -> dict[str, str]:
+    return {"id": LICENSE_ID, "url": LICENSE_URL, "note": LICENSE_NOTE[lang]}
+
+
+def cases_json(archive: Archive, lang: str, *, site_url: str = "/") -> str:
+    """{"license", "language", "fields", "cases"}: UTF-8 text, Arabic unescaped."""
+    document = {
+        "license": license_doc(lang),
+        "language": lang,
+        "fields": fields_doc(lang),
+        "cases": [public_record(case, lang, site_url) for case in archive.cases],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = CSV_LIST_SEPARATOR.join(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_headers(lang: str) -> list[str]:
+    return [field.label.ar if lang == "ar" else field.name for field in PUBLIC_FIELDS]
+
+
+def cases_csv(archive: Archive, lang: str, *, site_url: str = "/") -> str:
+    """The cases as CSV text beginning with a BOM; write it as UTF-8 (newline="")."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(csv_headers(lang))
+    for case in archive.cases:
+        record = public_record(case, lang, site_url)
+        writer.writerow([_csv_cell(record[name]) for name in FIELD_NAMES])
+    return "\ufeff" + buffer.getvalue()

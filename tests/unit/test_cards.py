@@ -1,0 +1,267 @@
+"""Share cards: rendering against a reference, shaping, bidi, coverage, caching, metadata."""
+
+from __future__ import annotations
+
+import os
+import struct
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageFont, ImageStat
+
+from sawt import cards
+from sawt.dates import status_label
+from sawt.load import load_archive
+from sawt.model import Case, Event, PartialDate, Text
+from sawt.synthetic import write_synthetic_archive
+
+REFERENCE = Path(__file__).parent / "reference" / "card-ar.png"
+SITE_NAME = {"ar": "صوت — Sawt", "en": "Sawt — صوت"}
+LABEL = {"ar": "محتجز", "en": "Detained"}  # literal, so the reference does not follow label edits
+
+
+def fictional_case(**changes: object) -> Case:
+    """A fictional case whose Arabic text mixes in Latin, digits and an em dash."""
+    fields: dict[str, object] = dict(
+        slug="test-person",
+        name=Text("Test Person", "شخص تجريبي"),
+        status="detained",
+        summary=Text("A fictional person used in tests.", "شخص خيالي يُستخدم في الاختبارات."),
+        ask=Text(
+            "Release Test Person immediately, disclose where he is held, and let his family "
+            "and lawyers visit him — now, in 2024.",
+            "نطالب بالإفراج الفوري عن الشخص التجريبي Test Person، والكشف عن مكان احتجازه منذ 2019، "
+            "والسماح لعائلته ومحاميه بزيارته — فورًا ودون شروط، وإنهاء الاحتجاز التعسفي بحقه وبحق "
+            "جميع المحتجزين تعسفيًا في السجون ومراكز الاحتجاز.",
+        ),
+        pseudonym=True,
+        events=(Event(PartialDate(2019, 4, 19), "arrested", Text("Arrested.", "اعتُقل.")),),
+    )
+    fields.update(changes)
+    return Case(**fields)  # type: ignore[arg-type]
+
+
+def draw(case: Case, lang: str) -> cards.CardDrawing:
+    content = cards.card_content(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang])
+    return cards.draw_card(content)
+
+
+def mean_difference(a: Image.Image, b: Image.Image) -> float:
+    """Mean absolute pixel difference as a fraction of full scale."""
+    diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
+    return sum(ImageStat.Stat(diff).mean) / 3 / 255
+
+
+def ink_bbox(image: Image.Image, box: cards.Box) -> tuple[int, int, int, int]:
+    """Where the ink is inside `box`, in card coordinates (x) and band coordinates (y)."""
+    band = image.crop((int(box.left), int(box.top), int(box.right), int(box.bottom)))
+    paper = Image.new("RGB", band.size, cards.PAPER)
+    diff = ImageChops.difference(band, paper).convert("L").point(lambda v: 255 if v > 40 else 0)
+    bbox = diff.getbbox()
+    assert bbox is not None, "nothing drawn in the band"
+    return (bbox[0] + int(box.left), bbox[1], bbox[2] + int(box.left), bbox[3])
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def test_arabic_card_matches_reference() -> None:
+    image = draw(fictional_case(), "ar").image
+    if os.environ.get("SAWT_UPDATE_REFERENCE") == "1":  # regenerate deliberately, then LOOK at it
+        REFERENCE.write_bytes(cards.png_bytes(image))
+    reference = Image.open(REFERENCE)
+    assert reference.size == image.size == (1200, 630)
+    assert mean_difference(image, reference) < 0.02
+
+
+def test_reference_comparison_would_notice_a_different_card() -> None:
+    # Guards the tolerance: the same card in English is far from the Arabic reference.
+    assert mean_difference(draw(fictional_case(), "en").image, Image.open(REFERENCE)) > 0.02
+
+
+def test_raqm_joins_arabic_letters_where_basic_layout_does_not() -> None:
+    text = "شخص تجريبي"
+    joined = cards.render_line_image(text, "ar", engine=ImageFont.Layout.RAQM)
+    isolated = cards.render_line_image(text, "ar", engine=ImageFont.Layout.BASIC)
+    assert ImageChops.difference(joined, isolated).getbbox() is not None
+    assert mean_difference(joined, isolated) > 0.005
+
+
+def test_arabic_name_ink_sits_on_the_right_half() -> None:
+    drawing = draw(fictional_case(), "ar")
+    left, _, right, _ = ink_bbox(drawing.image, drawing.name_box)
+    assert left > cards.CARD_WIDTH / 2
+    assert right <= cards.CARD_WIDTH - cards.MARGIN_X - cards.STRIPE + 2  # right-aligned to the margin
+    assert right >= cards.CARD_WIDTH - cards.MARGIN_X - cards.STRIPE - 10
+
+
+def test_english_name_ink_sits_on_the_left_half() -> None:
+    drawing = draw(fictional_case(), "en")
+    left, _, right, _ = ink_bbox(drawing.image, drawing.name_box)
+    assert right < cards.CARD_WIDTH / 2
+    assert abs(left - (cards.MARGIN_X + cards.STRIPE)) <= 10
+
+
+def test_long_ask_is_wrapped_to_three_lines_with_an_ellipsis() -> None:
+    drawing = draw(fictional_case(), "ar")
+    assert len(drawing.ask_lines) == cards.ASK_MAX_LINES
+    assert drawing.ask_lines[-1].endswith(cards.ELLIPSIS)
+    max_width = cards.CARD_WIDTH - 2 * cards.MARGIN_X - cards.STRIPE
+    for line in drawing.ask_lines:
+        assert cards.line_width(line, "ar", 400, cards.ASK_SIZE) <= max_width
+
+
+def test_short_ask_is_not_ellipsized() -> None:
+    drawing = draw(fictional_case(), "en")
+    assert len(drawing.ask_lines) == 2
+    assert not any(line.endswith(cards.ELLIPSIS) for line in drawing.ask_lines)
+    assert " ".join(drawing.ask_lines) == cards.normalize_text(fictional_case().ask.en)
+
+
+def test_a_very_long_name_shrinks_then_wraps_within_the_card() -> None:
+    long_name = Text("Test Person " * 8, "شخص تجريبي " * 8)
+    for lang in ("en", "ar"):
+        drawing = draw(fictional_case(name=long_name), lang)
+        assert len(drawing.name_lines) == cards.NAME_MAX_LINES
+        assert drawing.name_lines[-1].endswith(cards.ELLIPSIS)
+
+
+def test_case_without_ask_shows_its_summary() -> None:
+    drawing = draw(fictional_case(ask=None), "en")
+    assert drawing.ask_lines == ("A fictional person used in tests.",)
+
+
+def test_site_card_draws() -> None:
+    content = cards.site_card_content("ar", site_name="صوت", tagline="أرشيف حالات تجريبي")
+    assert cards.draw_card(content).image.size == (1200, 630)
+
+
+# ---------------------------------------------------------------- bidi and fonts
+
+
+def run_texts(text: str, lang: str) -> list[tuple[str, str, bool]]:
+    return [(run.text, run.family, run.rtl) for run in cards.split_runs(text, lang, 400)]
+
+
+def test_latin_and_digits_inside_arabic_are_ordered_right_to_left_as_runs() -> None:
+    assert run_texts("شخص Test Person 2019 — تجريبي", "ar") == [
+        ("تجريبي", "arabic", True),
+        (" — ", "latin", True),
+        ("Test Person 2019", "latin", False),
+        ("شخص ", "arabic", True),
+    ]
+
+
+def test_numbers_between_arabic_words_stay_in_place() -> None:
+    assert [t for t, _, _ in run_texts("منذ 2019 و 2020", "ar")] == ["2020", "و ", " ", "2019", "منذ "]
+    # W4: a thousands separator stays inside the number.
+    assert ("1,000", "latin", False) in run_texts("نحو 1,000 شخص", "ar")
+    # W2: after Arabic letters digits are Arabic numbers, so "%" is neutral and goes
+    # to their left, as browsers show it ("%50").
+    assert run_texts("نحو 50% منهم", "ar") == [
+        ("منهم", "arabic", True), ("% ", "latin", True), ("50", "latin", False), ("نحو ", "arabic", True),
+    ]
+    # W5: after Latin letters a percent sign is part of the number.
+    assert run_texts("Test 50% صوت", "en")[0] == ("Test 50% ", "latin", False)
+
+
+def test_arabic_inside_english_is_one_right_to_left_run() -> None:
+    assert run_texts("Sawt — صوت", "en") == [("Sawt — ", "latin", False), ("صوت", "arabic", True)]
+
+
+def test_directional_marks_steer_but_are_not_drawn() -> None:
+    runs = run_texts("\u200fشخص\u200f", "ar")
+    assert "".join(t for t, _, _ in runs) == "شخص"
+    assert cards.uncovered_characters("\u200f\u200eشخص\u202b") == set()
+
+
+def test_reorder_visually_follows_rule_l2() -> None:
+    assert cards.reorder_visually([0, 0, 1, 1, 0]) == [0, 1, 3, 2, 4]
+    assert cards.reorder_visually([1, 2, 2, 1]) == [3, 1, 2, 0]
+    assert cards.reorder_visually([]) == []
+
+
+def test_uncovered_characters_reports_what_no_font_has() -> None:
+    assert cards.uncovered_characters("شخص Test 2024 — ٢٠٢٤ «é» …") == set()
+    assert cards.uncovered_characters("Test 中文") == {"中", "文"}
+
+
+def test_every_character_of_every_card_is_covered(tmp_path: Path) -> None:
+    write_synthetic_archive(tmp_path, 60, seed=7)
+    archive = load_archive(tmp_path, today=date(2025, 1, 1))
+    assert archive.cases
+    contents = [
+        cards.card_content(case, lang, site_name=SITE_NAME[lang], status_label=status_label(case.status, lang))
+        for case in (*archive.cases, fictional_case())
+        for lang in ("en", "ar")
+    ]
+    texts = "".join(text for content in contents for text in content.texts())
+    assert cards.uncovered_characters(texts) == set()
+
+
+# ---------------------------------------------------------------- caching and files
+
+
+def png_chunk_types(data: bytes) -> list[str]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    types, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        types.append(data[offset + 4 : offset + 8].decode("ascii"))
+        offset += 12 + length
+    return types
+
+
+def test_card_png_has_no_metadata_chunks(tmp_path: Path) -> None:
+    path = cards.render_share_card(
+        fictional_case(), "ar", site_name=SITE_NAME["ar"], status_label=LABEL["ar"],
+        out_path=tmp_path / "out" / "card.png", cache_dir=None,
+    )
+    data = path.read_bytes()
+    assert set(png_chunk_types(data)) <= {"IHDR", "PLTE", "IDAT", "IEND"}
+    with Image.open(path) as image:
+        assert image.size == (1200, 630)
+        assert image.info == {}  # no text, EXIF, ICC, gamma or dpi
+    assert set(png_chunk_types(REFERENCE.read_bytes())) <= {"IHDR", "PLTE", "IDAT", "IEND"}
+
+
+def test_second_render_comes_from_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    kwargs = dict(site_name=SITE_NAME["en"], status_label=LABEL["en"], cache_dir=cache)
+    first = cards.ensure_share_card(fictional_case(), "en", out_path=tmp_path / "a.png", **kwargs)
+    second = cards.ensure_share_card(fictional_case(), "en", out_path=tmp_path / "b.png", **kwargs)
+    assert first.drawn and not second.drawn
+    assert first.key == second.key
+    assert (cache / f"{first.key}.png").read_bytes() == first.path.read_bytes() == second.path.read_bytes()
+    changed = cards.ensure_share_card(fictional_case(status="released"), "en", out_path=tmp_path / "c.png", **kwargs)
+    assert changed.drawn and changed.key != first.key
+
+
+def test_cache_key_covers_everything_drawn_and_the_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
+    def key(case: Case = fictional_case(), lang: str = "en", site: str = "Sawt", label: str = "Detained") -> str:
+        return cards.card_cache_key(case, lang, site_name=site, status_label=label)
+
+    base = key()
+    assert base == key()
+    variants = {
+        key(lang="ar"),
+        key(site="Other"),
+        key(label="Held"),
+        key(fictional_case(name=Text("Other Person", "شخص آخر"))),
+        key(fictional_case(ask=Text("Other ask", "مطلب آخر"))),
+        key(fictional_case(pseudonym=False)),
+        key(fictional_case(status="released")),
+    }
+    assert base not in variants and len(variants) == 7
+    # Things not drawn do not change the key.
+    assert key(fictional_case(slug="another-slug", events=())) == base
+    monkeypatch.setattr(cards, "RENDERER_VERSION", "test-bump")
+    assert key() != base
+    monkeypatch.undo()
+    monkeypatch.setattr(cards, "font_digests", lambda: {"font": "changed"})
+    assert key() != base
+
+
+def test_rendering_is_deterministic() -> None:
+    assert cards.png_bytes(draw(fictional_case(), "ar").image) == cards.png_bytes(draw(fictional_case(), "ar").image)

@@ -1,0 +1,87 @@
+"""QR codes: the SVG's structure, its modules against segno's, and a real decode."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import segno
+from PIL import Image, ImageDraw
+
+from sawt.qr import QUIET_ZONE, qr_matrix, qr_svg
+
+URL = "https://sawt.example.org/ar/cases/test-person/"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def dark_cells(path_data: str) -> set[tuple[int, int]]:
+    """The unit squares a path of "Mx yhNv1h-Nz" rectangles covers."""
+    cells: set[tuple[int, int]] = set()
+    for x, y, width, back in re.findall(r"M(\d+) (\d+)h(\d+)v1h-(\d+)z", path_data):
+        assert width == back
+        cells |= {(int(x) + i, int(y)) for i in range(int(width))}
+    assert re.sub(r"M\d+ \d+h\d+v1h-\d+z", "", path_data) == "", "unexpected path commands"
+    return cells
+
+
+def test_svg_is_inline_accessible_and_scalable() -> None:
+    svg = qr_svg(URL, title="QR code for this page")
+    assert svg.startswith("<svg ") and "<?xml" not in svg
+    root = parse(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == "QR code for this page"
+    assert root[0].tag == f"{SVG}title" and root[0].text == "QR code for this page"
+    assert root.get("width") is None and root.get("height") is None  # CSS sizes it
+    side = len(qr_matrix(URL)) + 2 * QUIET_ZONE
+    assert root.get("viewBox") == f"0 0 {side} {side}"
+    path = root.find(f"{SVG}path")
+    assert path is not None and path.get("fill") in ("#000", "currentColor")
+
+
+def test_title_is_escaped() -> None:
+    root = parse(qr_svg(URL, title='رمز <QR> & "x"'))
+    assert root.find(f"{SVG}title").text == 'رمز <QR> & "x"'
+
+
+def test_matrix_is_segnos_full_qr_code() -> None:
+    expected = segno.make_qr(URL, error="m").matrix
+    assert [list(map(bool, row)) for row in expected] == [list(row) for row in qr_matrix(URL)]
+    assert not segno.make_qr(URL, error="m").is_micro
+    # Even a very short URL gives a full QR code, not a Micro QR most phones cannot read.
+    assert len(qr_matrix("https://x.y/")) >= 21
+
+
+def test_svg_draws_exactly_the_dark_modules() -> None:
+    matrix = qr_matrix(URL)
+    root = parse(qr_svg(URL, title="t"))
+    cells = dark_cells(root.find(f"{SVG}path").get("d"))
+    expected = {
+        (x + QUIET_ZONE, y + QUIET_ZONE) for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark
+    }
+    assert cells == expected
+    assert len(cells) == sum(sum(row) for row in segno.make_qr(URL, error="m").matrix)
+
+
+def rasterize(svg: str, scale: int = 8) -> Image.Image:
+    """Draw the SVG's own rectangles with Pillow (no SVG renderer needed)."""
+    root = parse(svg)
+    side = int(root.get("viewBox").split()[2])
+    image = Image.new("L", (side * scale, side * scale), 255)
+    draw = ImageDraw.Draw(image)
+    for x, y in dark_cells(root.find(f"{SVG}path").get("d")):
+        draw.rectangle((x * scale, y * scale, (x + 1) * scale - 1, (y + 1) * scale - 1), fill=0)
+    return image
+
+
+@pytest.mark.parametrize("url", [URL, "https://sawt.example.org/cases/test-person/?x=1#top", "https://x.y/"])
+def test_svg_decodes_back_to_the_url(url: str) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")  # test extra: zxing-cpp
+    results = zxingcpp.read_barcodes(rasterize(qr_svg(url, title="t")))
+    assert [r.text for r in results] == [url]
+    assert results[0].format == zxingcpp.BarcodeFormat.QRCode
