@@ -27,9 +27,9 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m sawt check
 
-# Browser tests use Debian's Chromium (no browser downloads).
+# Browser tests use Debian's Chromium (no browser downloads); print tests read PDFs with poppler.
 browser-deps:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x /usr/bin/chromium ] && command -v pdfinfo >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	else \

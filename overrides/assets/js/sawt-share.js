@@ -24,4 +24,22 @@
       });
     }
   });
+
+  // Letter templates: a button that copies the letter as plain text.
+  var copyLabel = document.documentElement.lang === "ar" ? "نسخ الرسالة" : "Copy the letter";
+  var copiedLabel = document.documentElement.lang === "ar" ? "نُسخت الرسالة" : "Letter copied";
+  document.querySelectorAll(".sawt-letter").forEach(function (letter) {
+    if (!(navigator.clipboard && window.isSecureContext)) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button sawt-letter__copy";
+    button.textContent = copyLabel;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(letter.innerText.trim()).then(function () {
+        button.textContent = copiedLabel;
+        window.setTimeout(function () { button.textContent = copyLabel; }, 2000);
+      });
+    });
+    letter.parentNode.insertBefore(button, letter.nextSibling);
+  });
 })();
