@@ -219,3 +219,26 @@ def cases_csv(archive: Archive, lang: str, *, site_url: str = "/") -> str:
         record = public_record(case, lang, site_url)
         writer.writerow([_csv_cell(record[name]) for name in FIELD_NAMES])
     return "\ufeff" + buffer.getvalue()
+
+
+def open_data_markdown(lang: str, data_url: str) -> str:
+    """The Open data section: download links, the licence and the field list (one
+    place that describes the exports, from the same PUBLIC_FIELDS that make them)."""
+    heads = {
+        "en": ("Download", "Licence", "Fields", "Field", "Meaning", "all published cases"),
+        "ar": ("التنزيل", "الترخيص", "الحقول", "الحقل", "المعنى", "كل الحالات المنشورة"),
+    }[lang]
+    download, licence, fields, field, meaning, everything = heads
+    lines = [
+        # Raw links: the files are written after the pages, so a Markdown link checker would not find them.
+        f'**{download}:** <a href="{data_url}cases.json" download>cases.json</a> · '
+        f'<a href="{data_url}cases.csv" download>cases.csv</a> ({everything})',
+        "",
+        f"**{licence}:** [{LICENSE_ID}]({LICENSE_URL}). {LICENSE_NOTE[lang]}",
+        "",
+        f"| {field} | {meaning} |",
+        "| --- | --- |",
+    ]
+    for item in PUBLIC_FIELDS:
+        lines.append(f"| `{item.name}` ({item.label[lang]}) | {item.description[lang].replace('|', '/')} |")
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ saying what is valid.
 from __future__ import annotations
 
 import bisect
+import posixpath
 import difflib
 import re
 from dataclasses import dataclass
@@ -272,6 +273,13 @@ def _field_reference(context: _Context, args: list[str]) -> str:
     return context.field_reference.strip("\n")
 
 
+def _open_data(context: _Context, args: list[str]) -> str:
+    _no_arguments(args)
+    from sawt.exports import open_data_markdown
+
+    return open_data_markdown(context.lang, posixpath.normpath(posixpath.join(context.cases_root or ".", "../data")) + "/")
+
+
 SHORTCODES: Mapping[str, Shortcode] = {
     "count": Shortcode(_count, block=False, usage="<!-- sawt:count status=deported -->"),
     "timeline": Shortcode(_timeline, block=True, usage="<!-- sawt:timeline case=saleh-al-samar -->"),
@@ -279,4 +287,5 @@ SHORTCODES: Mapping[str, Shortcode] = {
     "cases": Shortcode(_cases, block=True, usage="<!-- sawt:cases -->"),
     "figures-chart": Shortcode(_figures_chart, block=True, usage="<!-- sawt:figures-chart -->"),
     "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->"),
+    "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->"),
 }

@@ -113,3 +113,16 @@ def test_open_data_exports_hold_public_fields_only(site_dir: Path, lang: str):
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads Arabic right only with the BOM
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == len(PUBLISHED) + 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_open_data_page_links_the_files_and_documents_every_field(site_dir: Path, lang: str):
+    page = site_dir / url_in_language("data/", lang) / "index.html"
+    doc = soup(page)
+    for name in ("cases.json", "cases.csv"):
+        link = doc.find("a", string=name)
+        assert (page.parent / link["href"]).resolve().exists()
+    text = doc.select_one("article").get_text()
+    for field in PUBLIC_FIELDS:
+        assert field.name in text
+    assert "CC-BY-4.0" in text
