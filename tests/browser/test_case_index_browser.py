@@ -4,6 +4,7 @@ table that is whole without JavaScript."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from tests.build.test_archive import PUBLISHED
 from tests.conftest import screenshot
 
@@ -29,7 +30,7 @@ def test_status_filter_shows_only_matching_cases(page, base_url, prefix):
     assert str(len(expected)) in page.inner_text(".sawt-filters__result")
     screenshot(page, f"case-index-filtered{prefix.replace('/', '-')}")
     page.click(".sawt-filters__reset")
-    page.wait_for_function("document.querySelectorAll('table.sawt-cases tbody tr[hidden]').length === 0")
+    expect(page.locator("table.sawt-cases tbody tr[hidden]")).to_have_count(0)  # reset applies after the event
     assert sorted(visible_slugs(page)) == sorted(PUBLISHED)
 
 
