@@ -1,7 +1,7 @@
 """Share cards: the 1200×630 PNG a case shows when its page is shared.
 
 Pure functions over the model; no MkDocs here. The hooks call
-`render_share_card` (or `ensure_share_card` to learn whether it drew).
+`ensure_share_card`, which also says whether it drew or reused a cached card.
 
 Why the text machinery below exists: the bundled fonts are web subsets. The
 Arabic one has no Latin letters and no ASCII digits; the Latin ones have no
@@ -629,21 +629,6 @@ def ensure_share_card(
     """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache)."""
     content = card_content(case, lang, site_name=site_name, status_label=status_label)
     return ensure_card(content, out_path, cache_dir)
-
-
-def render_share_card(
-    case: Case,
-    lang: str,
-    *,
-    site_name: str,
-    status_label: str,
-    out_path: Path | str,
-    cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
-) -> Path:
-    """The card's path; see `ensure_share_card` to also learn whether it was drawn."""
-    return ensure_share_card(
-        case, lang, site_name=site_name, status_label=status_label, out_path=out_path, cache_dir=cache_dir
-    ).path
 
 
 def render_site_card(

@@ -214,10 +214,10 @@ def png_chunk_types(data: bytes) -> list[str]:
 
 
 def test_card_png_has_no_metadata_chunks(tmp_path: Path) -> None:
-    path = cards.render_share_card(
+    path = cards.ensure_share_card(
         fictional_case(), "ar", site_name=SITE_NAME["ar"], status_label=LABEL["ar"],
         out_path=tmp_path / "out" / "card.png", cache_dir=None,
-    )
+    ).path
     data = path.read_bytes()
     assert set(png_chunk_types(data)) <= {"IHDR", "PLTE", "IDAT", "IEND"}
     with Image.open(path) as image:
