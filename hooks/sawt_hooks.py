@@ -32,6 +32,10 @@ def _language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _build.live_reload = command == "serve"
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has set the language being built
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
@@ -119,7 +123,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = _language(config)
     output = htmlpost.without_hreflang_links(htmlpost.with_language_and_direction(output, lang))
-    return htmlpost.with_privacy_meta(output)
+    return htmlpost.with_privacy_meta(output, live_reload=_build.live_reload)
 
 
 @event_priority(-200)
@@ -162,5 +166,5 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # It is written once, by whichever language builds last; its frame is English.
     if template_name.endswith(".html"):
         output = htmlpost.with_language_and_direction(output, DEFAULT_LANGUAGE)
-        return htmlpost.with_privacy_meta(htmlpost.without_hreflang_links(output))
+        return htmlpost.with_privacy_meta(htmlpost.without_hreflang_links(output), live_reload=_build.live_reload)
     return output

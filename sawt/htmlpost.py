@@ -40,18 +40,23 @@ def without_hreflang_links(html: str) -> str:
     return _HREFLANG_LINK.sub("", html)
 
 
-def content_security_policy(html: str) -> str:
+def content_security_policy(html: str, *, live_reload: bool = False) -> str:
     """A policy that allows this site's own origin only.
 
     Inline scripts the theme writes are allowed by their hashes rather than
     'unsafe-inline'; 'wasm-unsafe-eval' lets the search engine's WebAssembly run.
+    Under `mkdocs serve` only (`live_reload`), the dev server injects a live-reload
+    script that changes on every request, so inline scripts are allowed there.
     """
-    hashes = sorted(
+    if live_reload:
+        hashes = ["'unsafe-inline'"]
+    else:
+        hashes = sorted(
         {
-            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-            for body in _INLINE_SCRIPT.findall(html)
-        }
-    )
+                "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                for body in _INLINE_SCRIPT.findall(html)
+            }
+        )
     script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(
         [
@@ -69,10 +74,10 @@ def content_security_policy(html: str) -> str:
     )
 
 
-def with_privacy_meta(html: str) -> str:
+def with_privacy_meta(html: str, *, live_reload: bool = False) -> str:
     """Insert the Content-Security-Policy and no-referrer meta tags right after
     <meta charset>, before anything that could load a resource."""
-    policy = content_security_policy(html)
+    policy = content_security_policy(html, live_reload=live_reload)
     tags = (
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="referrer" content="no-referrer">'

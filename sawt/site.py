@@ -82,6 +82,7 @@ class BuildState:
     languages_order: tuple[str, ...] = tuple(LANGUAGES)
     built_paths: set[str] = field(default_factory=set)
     finished: bool = False
+    live_reload: bool = False  # under a development server that injects its reload script
     today: date = field(default_factory=date.today)
     archive: Archive | None = None
     site_dir: Path | None = None
