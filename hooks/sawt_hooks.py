@@ -67,8 +67,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         borrowed.abs_src_path = str(missing.path)  # read the other language's file
         files.append(borrowed)
     # Case pages and index pages come from data/, not from files on disk.
+    by_url = {neutral_path(f.url): f for f in files.documentation_pages()}
     for generated in _build.generated_pages(docs_dir, lang):
-        clash = next((f for f in files.documentation_pages() if neutral_path(f.url) == generated.neutral_url), None)
+        clash = by_url.get(generated.neutral_url)
         if clash is not None:
             files.remove(clash)  # a hand-written case narrative: it is placed inside the generated page
         files.append(

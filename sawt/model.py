@@ -10,6 +10,7 @@ therefore not leak what it never sees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Literal, Mapping
 
@@ -146,4 +147,8 @@ class Archive:
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     def case(self, slug: str) -> Case | None:
-        return next((c for c in self.cases if c.slug == slug), None)
+        return self._cases_by_slug.get(slug)
+
+    @cached_property
+    def _cases_by_slug(self) -> dict[str, Case]:
+        return {case.slug: case for case in self.cases}

@@ -100,10 +100,18 @@ class BuildState:
     def data_dir(self) -> Path:
         return self.root / "data"
 
+    @property
+    def loaded(self) -> Archive:
+        """The archive of this build (loaded by `ensure_archive` when the build began)."""
+        if self.archive is None:
+            raise SawtError("internal: the archive was used before it was loaded")
+        return self.archive
+
     def ensure_archive(self) -> Archive:
         """Load and validate data/ once per process: mkdocs-static-i18n runs a
         whole build per language, and `mkdocs serve` rebuilds on every save, so
-        data/ is read again only when one of its files changed."""
+        data/ is read again only when one of its files changed. Called once per
+        language build; page events use `loaded`."""
         fingerprint = _fingerprint(self.data_dir)
         if self.archive is None or fingerprint != self._archive_fingerprint:
             try:
@@ -137,7 +145,7 @@ class BuildState:
     def generated_pages(self, docs_dir: Path, lang: str) -> list[GeneratedPage]:
         """A page per published case, and the case index's pages after the first
         (the first is docs/<lang>/cases/index.md, where the volunteer writes the intro)."""
-        archive = self.ensure_archive()
+        archive = self.loaded
         pages = []
         for case in archive.cases:
             url = f"cases/{case.slug}/"
@@ -183,7 +191,7 @@ class BuildState:
         try:
             return render.expand_shortcodes(
                 markdown,
-                archive=self.ensure_archive(),
+                archive=self.loaded,
                 lang=lang,
                 file=file,
                 case_url=lambda slug: relative_url(here, url_in_language(f"cases/{slug}/", lang)),
@@ -199,7 +207,7 @@ class BuildState:
     # -- sharing -----------------------------------------------------------------
 
     def page_meta(self, *, page_url: str, lang: str, title: str, description: str, case_slug: str | None) -> list[share.MetaTag]:
-        case = self.ensure_archive().case(case_slug) if case_slug else None
+        case = self.loaded.case(case_slug) if case_slug else None
         return share.page_meta(
             site_url=self.site_url,
             page_url=page_url,
@@ -219,7 +227,7 @@ class BuildState:
     def share_block(self, *, page_url: str, lang: str, title: str, case_slug: str | None) -> str:
         """For case and appeal pages: where the campaign's ask is."""
         url = share.absolute_url(self.site_url, url_in_language(page_url, lang))
-        case = self.ensure_archive().case(case_slug) if case_slug else None
+        case = self.loaded.case(case_slug) if case_slug else None
         text = title
         if case is not None and case.ask is not None:
             text = f"{case.name[lang]}: {case.ask[lang]}"
@@ -244,7 +252,7 @@ class BuildState:
                     (site_dir / lang.url_prefix / name).unlink(missing_ok=True)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
-        archive = self.ensure_archive()
+        archive = self.loaded
         # Photos of published cases only (never the whole data/photos folder).
         for case in archive.cases:
             if case.photo:
