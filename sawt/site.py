@@ -17,6 +17,7 @@ from pathlib import Path
 from sawt import cards, exports, feeds, render, share
 from sawt.dates import status_label
 from sawt.qr import qr_svg
+from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
@@ -82,6 +83,7 @@ class BuildState:
     languages_order: tuple[str, ...] = tuple(LANGUAGES)
     built_paths: set[str] = field(default_factory=set)
     finished: bool = False
+    search_report: IndexReport | None = None
     live_reload: bool = False  # under a development server that injects its reload script
     today: date = field(default_factory=date.today)
     archive: Archive | None = None
@@ -258,6 +260,11 @@ class BuildState:
             if case.photo:
                 publish_photo(self.data_dir / case.photo, site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo))
         self.write_share_cards(site_dir, archive)
+        try:
+            report = build_search_index(site_dir, languages=tuple(LANGUAGES))
+        except RuntimeError as error:
+            raise SawtError(str(error)) from None
+        self.search_report = report
         for lang in LANGUAGES:
             self.write_feed(site_dir, archive, lang)
             self.write_exports(site_dir, archive, lang)

@@ -1,0 +1,429 @@
+"""Build the site's search index once, after every language has been built.
+
+One Pagefind bundle at <site>/pagefind/ holds one index per page language
+(Pagefind splits by `<html lang>`), so an Arabic page searches Arabic pages and
+an English page English ones, while the site ships one copy of Pagefind's code.
+
+Pages are not indexed as written: each page's article is copied into a small
+document in a temporary folder with the same relative path, with
+
+* page furniture removed: heading permalinks (so a "¶" never reaches a title),
+  the share block, the "not translated yet" notice (UNINDEXED_CLASSES), and the
+  archive-wide lists, timeline and case index (REPEATING_LISTS_XPATH),
+* a hidden element whose Pagefind metadata holds the page's extra search forms
+  (sawt/search_text.py: folded/article-free Arabic, ASCII digits) — metadata is
+  searchable but never part of an excerpt, so results always quote the page;
+* on a case page (its header element carries `data-sawt-case`, see
+  CASE_MARKER), the case's other names (the other-language name and the
+  `data-sawt-aliases` list) as searchable metadata weighted like a title, its
+  status label as `status` metadata (shown in results), and a higher weight on
+  the name heading, so the case ranks above pages that only mention the person.
+
+Then Pagefind's binary indexes that folder in one run and writes the bundle
+into the site. The site's own HTML files are never changed.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import multiprocessing
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import lxml.html
+from lxml import etree
+
+from sawt.search_text import hidden_terms, name_terms
+
+#: What Pagefind indexes inside each page (also enforced in the copied page).
+ROOT_SELECTOR = "article.md-content__inner"
+#: Page furniture inside the article that is not the page's content: heading
+#: permalinks, the share block (its "Share this page" heading and WhatsApp/
+#: Telegram links are on every page) and the "not translated yet" notice.
+UNINDEXED_CLASSES = ("headerlink", "sawt-share", "sawt-untranslated")
+EXCLUDE_SELECTORS = tuple(f".{name}" for name in UNINDEXED_CLASSES)
+PAGE_GLOB = "**/index.html"
+BUNDLE_SUBDIR = "pagefind"
+#: Pagefind's other UIs, which the site does not load (sawt-search.js uses the component UI).
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
+
+#: The case header a case page carries inside its article (sawt/templates/case_header.html.j2):
+#:   <div class="sawt-case ..." data-sawt-case="<slug>" data-sawt-aliases="alias|alias|...">
+#:     <p class="sawt-case__other-name">name in the other language</p>
+#:     <p class="sawt-case__status"><span class="sawt-status ...">Detained</span></p> ...
+#: `data-sawt-status-label` on the same element, if present, overrides the .sawt-status text.
+CASE_MARKER = "data-sawt-case"
+ALIAS_SEPARATOR = "|"
+_STATUS_CLASS = "sawt-status"
+_OTHER_NAME_CLASS = "sawt-case__other-name"
+#: Lists that repeat what the case pages say, left out of the index so that a
+#: name finds its case page rather than a list of thousands of names (and a
+#: result never drags a megabyte of list text into the browser): the
+#: archive-wide timeline (<!-- sawt:timeline -->; one case's timeline,
+#: .sawt-timeline--case, stays) and the case index (<!-- sawt:cases -->).
+REPEATING_LISTS_XPATH = (
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' sawt-timeline ')"
+    " and not(contains(concat(' ', normalize-space(@class), ' '), ' sawt-timeline--case '))]"
+    " | .//*[contains(concat(' ', normalize-space(@class), ' '), ' sawt-cases-index ')]"
+)
+#: A page with more indexed text than this is reported: when it is a search result,
+#: its whole text is fetched (a 10,000-row table would blow the first-query budget).
+LARGE_PAGE_CHARS = 100_000
+#: Below this many pages, worker processes cost more than they save.
+PARALLEL_FROM_PAGES = 2_000
+MAX_WORKERS = 4
+#: Weight of a case page's name heading (Pagefind's h1 default is 7; ranking is quadratic).
+CASE_NAME_WEIGHT = "10"
+
+_UNINDEXED_XPATH = " | ".join(
+    f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in UNINDEXED_CLASSES
+)
+_HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""\b(lang|dir)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_ARTICLE_OPEN = re.compile(r"<article\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmd-content__inner\b[^>]*>", re.IGNORECASE)
+_ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>", re.IGNORECASE)
+_NOINDEX = re.compile(r"<meta\s+name=[\"']robots[\"']\s+content=[\"'][^\"']*noindex", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run did, for the build log and the benchmark."""
+
+    bundle_dir: Path
+    pages: dict[str, int]  # indexed pages per language
+    case_pages: int
+    skipped: tuple[str, ...]  # site-relative paths left out, with the reason
+    large_pages: tuple[str, ...]  # pages over LARGE_PAGE_CHARS: mark big lists data-pagefind-ignore
+    seconds: float  # wall time of the whole run
+    pagefind_seconds: float  # of which the Pagefind binary (index + write)
+    bundle_bytes: int  # size of everything written under bundle_dir
+
+    def summary(self) -> str:
+        per_lang = ", ".join(f"{lang}: {n}" for lang, n in sorted(self.pages.items()))
+        return (
+            f"search index: {sum(self.pages.values())} pages ({per_lang}; {self.case_pages} case pages) "
+            f"in {self.seconds:.1f}s, bundle {self.bundle_bytes / 1e6:.1f} MB"
+        )
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One page as Pagefind will see it."""
+
+    lang: str
+    html: str
+    is_case: bool
+    text_chars: int  # length of the indexed text: a huge page makes a huge result fragment
+
+
+@dataclass
+class _Tally:
+    pages: dict[str, int] = field(default_factory=dict)
+    case_pages: int = 0
+    skipped: list[str] = field(default_factory=list)
+    large_pages: list[str] = field(default_factory=list)
+
+
+def html_language(page_html: str) -> tuple[str | None, str | None]:
+    """The lang and dir of a page's <html> tag (lang lower-cased, primary subtag only)."""
+    match = _HTML_TAG.search(page_html)
+    if match is None:
+        return None, None
+    attrs = {name.lower(): value for name, value in _ATTR.findall(match.group(1))}
+    lang = attrs.get("lang")
+    return (lang.split("-")[0].lower() if lang else None), attrs.get("dir")
+
+
+def extract_article(page_html: str) -> str | None:
+    """The page's `article.md-content__inner` element as HTML, or None."""
+    opening = _ARTICLE_OPEN.search(page_html)
+    if opening is None:
+        return None
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(page_html, opening.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return page_html[opening.start() : tag.end()]
+    return None
+
+
+def _indexed_text(article: etree._Element) -> str:
+    """The text Pagefind will index (ignored elements left out)."""
+    parts: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "template"):
+            return
+        if element.get("data-pagefind-ignore") is not None:
+            return
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(article)
+    return " ".join(parts)
+
+
+def _with_class(root: etree._Element, name: str) -> etree._Element | None:
+    found = root.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+    return found[0] if found else None
+
+
+def _text_of(element: etree._Element | None) -> str:
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
+def case_details(marker: etree._Element) -> tuple[list[str], str | None]:
+    """A case header's other names (other-language name, then aliases) and status label."""
+    names = [_text_of(_with_class(marker, _OTHER_NAME_CLASS))]
+    names += (marker.get("data-sawt-aliases") or "").split(ALIAS_SEPARATOR)
+    status = marker.get("data-sawt-status-label") or _text_of(_with_class(marker, _STATUS_CLASS))
+    return [name.strip() for name in names if name.strip()], status or None
+
+
+def _meta_element(terms: Sequence[str], names: Sequence[str], status_label: str | None) -> etree._Element:
+    """A hidden element carrying the extra searchable metadata."""
+    holder = etree.Element("div", hidden="hidden")
+    captures = []
+    if terms:
+        holder.set("data-sawt-terms", " ".join(terms))
+        captures.append("sawt_terms[data-sawt-terms]")
+    if names:
+        holder.set("data-sawt-names", " ; ".join(names))
+        captures.append("sawt_names[data-sawt-names]")
+    if status_label:
+        holder.set("data-sawt-status-label", status_label)
+        captures.append("status[data-sawt-status-label]")
+    holder.set("data-pagefind-meta", ", ".join(captures))
+    return holder
+
+
+def search_document(page_html: str, *, languages: Iterable[str] = ("en", "ar")) -> SearchDocument | None:
+    """The document Pagefind indexes for one built page, or None to leave it out.
+
+    Pure: HTML in, HTML out. Left out: pages without a language in `languages`,
+    without the article element, or marked `robots: noindex`.
+    """
+    lang, direction = html_language(page_html)
+    if lang is None or lang not in tuple(languages):
+        return None
+    if _NOINDEX.search(page_html):
+        return None
+    article_html = extract_article(page_html)
+    if article_html is None:
+        return None
+    article = lxml.html.fragment_fromstring(article_html)
+    for furniture in article.xpath(_UNINDEXED_XPATH):
+        furniture.drop_tree()
+    for repeated in article.xpath(REPEATING_LISTS_XPATH):
+        repeated.drop_tree()
+
+    # The page title is the result's title already: no sub-result pointing at it.
+    title = next(iter(article.iter("h1")), None)
+    if title is not None:
+        title.attrib.pop("id", None)
+
+    markers = article.xpath(f".//*[@{CASE_MARKER}]")
+    marker = markers[0] if markers else None
+    names: list[str] = []
+    status_label: str | None = None
+    if marker is not None:
+        other_names, status_label = case_details(marker)
+        # The page's own name too, so that every case page gets the same boost
+        # for its names, whether or not it has aliases.
+        names = name_terms([_text_of(title), *other_names])
+    if marker is not None and title is not None and title.get("data-pagefind-weight") is None:
+        title.set("data-pagefind-weight", CASE_NAME_WEIGHT)
+
+    text = _indexed_text(article)
+    terms = hidden_terms(text)
+    if terms or names or status_label:
+        article.insert(0, _meta_element(terms, names, status_label))
+
+    body = lxml.html.tostring(article, encoding="unicode")
+    dir_attr = f' dir="{html_lib.escape(direction)}"' if direction else ""
+    document = (
+        f'<!doctype html><html lang="{lang}"{dir_attr}><head><meta charset="utf-8"></head>'
+        f"<body>{body}</body></html>"
+    )
+    return SearchDocument(lang=lang, html=document, is_case=marker is not None, text_chars=len(text))
+
+
+def _is_left_out_path(relative: Path, bundle_subdir: str) -> str | None:
+    parts = relative.parts
+    if bundle_subdir in parts[:2]:
+        return "search bundle"
+    if "404" in parts or relative.name == "404.html":
+        return "404 page"
+    return None
+
+
+def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], languages: Sequence[str], bundle_subdir: str) -> _Tally:
+    """Write the search documents of some pages (site-relative paths) into work_dir."""
+    tally = _Tally()
+    made_dirs: set[Path] = set()
+    for relative_name in relatives:
+        relative = Path(relative_name)
+        reason = _is_left_out_path(relative, bundle_subdir)
+        document = None
+        if reason is None:
+            document = search_document((site_dir / relative).read_text(encoding="utf-8"), languages=languages)
+            if document is None:
+                reason = "no indexable article, or a language not searched"
+        if document is None:
+            tally.skipped.append(f"{relative.as_posix()}: {reason}")
+            continue
+        target = work_dir / relative
+        if target.parent not in made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_dirs.add(target.parent)
+        target.write_text(document.html, encoding="utf-8")
+        tally.pages[document.lang] = tally.pages.get(document.lang, 0) + 1
+        tally.case_pages += document.is_case
+        if document.text_chars > LARGE_PAGE_CHARS:
+            tally.large_pages.append(relative.as_posix())
+    return tally
+
+
+def _merge(tallies: Iterable[_Tally]) -> _Tally:
+    total = _Tally()
+    for tally in tallies:
+        for lang, count in tally.pages.items():
+            total.pages[lang] = total.pages.get(lang, 0) + count
+        total.case_pages += tally.case_pages
+        total.skipped += tally.skipped
+        total.large_pages += tally.large_pages
+    return total
+
+
+def _page_paths(site_dir: Path, bundle_subdir: str) -> list[str]:
+    """Site-relative paths of every index.html (PAGE_GLOB), without walking into
+    the search bundle or the theme's assets (tens of thousands of files)."""
+    found = []
+    for folder, subfolders, files in os.walk(site_dir):
+        if folder == str(site_dir):
+            subfolders[:] = [name for name in subfolders if name not in (bundle_subdir, "assets")]
+        if "index.html" in files:
+            found.append(Path(folder, "index.html").relative_to(site_dir).as_posix())
+    return sorted(found)
+
+
+def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[str], bundle_subdir: str) -> _Tally:
+    """Write every page's search document; on a big site, in worker processes
+    (the work is per page and CPU-bound, and Pagefind waits for all of it)."""
+    relatives = _page_paths(site_dir, bundle_subdir)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(relatives) < PARALLEL_FROM_PAGES or workers < 2:
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir)
+    chunks = [relatives[i::workers] for i in range(workers)]
+    try:
+        # "spawn": forking a process that runs threads (a dev server, a browser driver) can deadlock.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [
+                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir)
+                for chunk in chunks
+            ]
+            return _merge(future.result() for future in futures)
+    except (OSError, BrokenProcessPool):  # no processes to be had here: do it in this one
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir)
+
+
+def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
+    """Index source_dir with the Pagefind binary that pagefind[bin] installs.
+
+    The binary rather than the Python API: the same indexer, one process, and
+    measurably faster on 20,000 pages (the API's service writes the bundle more
+    slowly). It runs in the scratch folder with PAGEFIND_* variables removed, so
+    no stray pagefind.yml or environment setting changes what is indexed.
+    """
+    # Imported here so that importing sawt.search_index never needs the binary.
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise RuntimeError("search index: the Pagefind binary is missing (pip install 'pagefind[bin]==1.5.2')")
+    command = [
+        str(executable),
+        "--site", str(source_dir),
+        "--glob", PAGE_GLOB,
+        "--root-selector", ROOT_SELECTOR,
+        "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS),
+        "--output-path", str(bundle_dir),
+        "--quiet",
+    ]
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
+    result = subprocess.run(command, cwd=source_dir, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip()[-2000:]
+        raise RuntimeError(f"search index: Pagefind failed ({result.returncode}): {output}")
+
+
+def _scratch_dir() -> str | None:
+    """Memory-backed scratch space when the system has it: the search documents
+    are tens of thousands of small files, written once and read once."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def build_search_index(
+    site_dir: Path,
+    *,
+    languages: Sequence[str] = ("en", "ar"),
+    bundle_subdir: str = BUNDLE_SUBDIR,
+) -> IndexReport:
+    """Index the built site at `site_dir` and write the bundle to `site_dir/bundle_subdir`.
+
+    Call once, after all languages are built (e.g. the last on_post_build).
+    Raises RuntimeError if Pagefind fails or finds no page.
+    """
+    started = time.perf_counter()
+    site_dir = Path(site_dir).resolve()
+    bundle_dir = site_dir / bundle_subdir
+    with tempfile.TemporaryDirectory(prefix="sawt-search-", dir=_scratch_dir()) as work:
+        work_dir = Path(work)
+        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir)
+        if not tally.pages:
+            raise RuntimeError(f"search index: no page to index under {site_dir} (looked for {PAGE_GLOB})")
+        if bundle_dir.exists():
+            shutil.rmtree(bundle_dir)
+        pagefind_started = time.perf_counter()
+        _run_pagefind(work_dir, bundle_dir)
+        pagefind_seconds = time.perf_counter() - pagefind_started
+    if not (bundle_dir / "pagefind.js").exists():
+        raise RuntimeError(f"search index: Pagefind wrote no bundle to {bundle_dir}")
+    for unused in UNUSED_BUNDLE_FILES:
+        (bundle_dir / unused).unlink(missing_ok=True)
+    return IndexReport(
+        bundle_dir=bundle_dir,
+        pages=dict(sorted(tally.pages.items())),
+        case_pages=tally.case_pages,
+        skipped=tuple(tally.skipped),
+        large_pages=tuple(tally.large_pages),
+        seconds=time.perf_counter() - started,
+        pagefind_seconds=pagefind_seconds,
+        bundle_bytes=_tree_bytes(bundle_dir),
+    )
+
+
