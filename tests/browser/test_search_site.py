@@ -1,0 +1,107 @@
+"""Search on the sample site, in Chromium: the way people really type, in both languages.
+
+Every query goes through window.sawtSearch, the same path as the search box; a
+few go through the box itself (type, wait, read the results).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# (page the reader is on, what they type, the page that must be in the top 3)
+QUERIES = [
+    # Arabic site: names, with and without hamza, ال, tashkeel, prefixes
+    ("/ar/", "صالح نمر السمر", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "السمر", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "سمر", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "والسمر", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "صالِح", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "اسامه", "/ar/cases/osama/"),
+    ("/ar/", "أسامة", "/ar/cases/osama/"),
+    ("/ar/", "يوسف الحمد", "/ar/cases/youssef-al-hamad/"),
+    ("/ar/", "احمد", "/ar/cases/muhannad-muhammad-al-ahmad/"),
+    ("/ar/", "الاحمد", "/ar/cases/muhannad-muhammad-al-ahmad/"),
+    ("/ar/", "مهند", "/ar/cases/muhannad-muhammad-al-ahmad/"),
+    ("/ar/", "معاذ الصمادي", "/ar/cases/moath-ata-al-smadi/"),
+    ("/ar/", "عبد اللطيف", "/ar/cases/muhammad-abdulatif/"),
+    # Latin spellings on the Arabic site (names and aliases across scripts)
+    ("/ar/", "al-Samar", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "Saleh", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "Osama", "/ar/cases/osama/"),
+    # places and institutions, with prefixes
+    ("/ar/", "اللبوة", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "لبوة", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "باللبوة", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "الفرقة الرابعة", "/ar/cases/osama/"),
+    ("/ar/", "كونوا صوتهم", "/ar/appeals/be-their-voice/"),
+    ("/ar/", "المعتقلين السياسيين", "/ar/appeals/be-their-voice/"),
+    # digits in both scripts
+    ("/ar/", "٢٠٢٣", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "2023", "/ar/cases/saleh-al-samar/"),
+    ("/ar/", "٨٧٤", "/ar/figures/"),
+    # English site
+    ("/", "Saleh al-Samar", "/cases/saleh-al-samar/"),
+    ("/", "Samar", "/cases/saleh-al-samar/"),
+    ("/", "Labweh", "/cases/saleh-al-samar/"),
+    ("/", "Youssef", "/cases/youssef-al-hamad/"),
+    ("/", "Abdulatif", "/cases/muhammad-abdulatif/"),
+    ("/", "Muhannad", "/cases/muhannad-muhammad-al-ahmad/"),
+    ("/", "Fourth Division", "/cases/osama/"),
+    ("/", "BeTheirVoice", "/appeals/be-their-voice/"),
+    ("/", "hand over officers", "/news/2025-11-extradition-talks/"),
+    ("/", "guillotine", "/reports/defectors-under-the-guillotine/"),
+    ("/", "874", "/figures/"),
+    ("/", "صالح", "/cases/saleh-al-samar/"),  # the Arabic spelling on the English site
+]
+
+
+@pytest.fixture()
+def search(page, base_url):
+    """sawtSearch on a page, loaded once per language for the whole table."""
+    loaded: dict[str, object] = {}
+
+    def run(start: str, query: str) -> list[str]:
+        if loaded.get("start") != start:
+            page.goto(base_url + start)
+            loaded["start"] = start
+        results = page.evaluate("q => window.sawtSearch(q)", query)
+        return [r["url"] for r in results]
+
+    return run
+
+
+def test_query_table(search):
+    misses = []
+    for start, query, expected in QUERIES:
+        urls = search(start, query)
+        if expected not in urls[:3]:
+            misses.append(f"{start} {query!r}: expected {expected} in top 3, got {urls[:3]}")
+        lang_prefix = start.startswith("/ar/")
+        assert all(u.startswith("/ar/") == lang_prefix for u in urls), (query, urls)  # own language only
+    assert misses == [], "\n".join(misses)
+    assert len(QUERIES) >= 30
+
+
+def test_case_page_ranks_above_pages_that_mention_the_name(search):
+    for start, query, case in (("/ar/", "السمر", "/ar/cases/saleh-al-samar/"), ("/", "Samar", "/cases/saleh-al-samar/")):
+        assert search(start, query)[0] == case
+
+
+@pytest.mark.parametrize(
+    ("start", "typed", "expected", "status"),
+    [("/ar/cases/", "اسامه", "/ar/cases/osama/", "مختفٍ قسرياً"), ("/about/", "Samar", "/cases/saleh-al-samar/", "Detained")],
+)
+def test_the_search_box_shows_results_with_status_and_the_original_text(page, base_url, start, typed, expected, status):
+    page.goto(base_url + start)
+    page.click("pagefind-modal-trigger")
+    page.keyboard.type(typed)
+    first = page.locator("pagefind-results a").first
+    expect(first).to_be_visible(timeout=5000)
+    assert first.get_attribute("href").endswith(expected)
+    results = page.locator("pagefind-results").inner_text()
+    assert status in results
+    marks = page.locator("pagefind-results mark").all_inner_texts()
+    assert marks, "the match is highlighted"
