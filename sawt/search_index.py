@@ -31,6 +31,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -326,12 +327,19 @@ def _page_paths(site_dir: Path, bundle_subdir: str) -> list[str]:
     return sorted(found)
 
 
+def _can_spawn_workers() -> bool:
+    """A spawned worker re-runs the main program's file as a module: that needs a
+    real file (mkdocs, pytest and `python -m` have one; `python -` or `-c` do not)."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    return bool(main_file) and Path(main_file).is_file()
+
+
 def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[str], bundle_subdir: str) -> _Tally:
     """Write every page's search document; on a big site, in worker processes
     (the work is per page and CPU-bound, and Pagefind waits for all of it)."""
     relatives = _page_paths(site_dir, bundle_subdir)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(relatives) < PARALLEL_FROM_PAGES or workers < 2:
+    if len(relatives) < PARALLEL_FROM_PAGES or workers < 2 or not _can_spawn_workers():
         return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir)
     chunks = [relatives[i::workers] for i in range(workers)]
     try:
