@@ -7,7 +7,6 @@ engine keeps it.
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import html as html_lib
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url
 from sawt.load import load_archive
 from sawt.model import Archive
 from sawt.photos import PHOTO_DIR, publish_photo, published_photo_name
-from sawt.sitemap import sitemap_xml
+from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 
 
 class SawtError(Exception):
@@ -252,8 +251,10 @@ class BuildState:
             if lang.url_prefix:  # one sitemap for the whole site, at the root
                 for name in ("sitemap.xml", "sitemap.xml.gz"):
                     (site_dir / lang.url_prefix / name).unlink(missing_ok=True)
-        (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
-        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+        (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        (site_dir / PAGES_SITEMAP).write_text(xml, encoding="utf-8")
+        (site_dir / "sitemap.xml").write_text(sitemap_index_xml(self.site_url), encoding="utf-8")
+        (site_dir / "robots.txt").write_text(robots_txt(self.site_url), encoding="utf-8")
         archive = self.loaded
         # Photos of published cases only (never the whole data/photos folder).
         for case in archive.cases:

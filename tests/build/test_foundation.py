@@ -124,8 +124,14 @@ def test_arabic_headings_have_readable_anchors(site_dir: Path):
 def test_sitemap_lists_both_languages_with_hreflang_and_x_default(site_dir: Path):
     from lxml import etree
 
-    tree = etree.parse(str(site_dir / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    # /sitemap.xml is a small index (the theme downloads it on every page view) ...
+    index = site_dir / "sitemap.xml"
+    assert index.stat().st_size < 1024
+    pages_sitemap = etree.parse(str(index)).findtext("s:sitemap/s:loc", namespaces=ns)
+    assert (site_dir / "robots.txt").read_text().strip().endswith(pages_sitemap)
+    # ... pointing to the list of every page in both languages.
+    tree = etree.parse(str(site_dir / urlparse(pages_sitemap).path.lstrip("/")))
     urls = tree.findall("s:url", ns)
     locs = {urlparse(u.findtext("s:loc", namespaces=ns)).path for u in urls}
     pages = {url_path(site_dir, p) for p in html_pages(site_dir) if p.name == "index.html"}
