@@ -73,6 +73,16 @@ def search(page, base_url):
     return run
 
 
+def test_the_search_ui_is_not_downloaded_until_the_reader_heads_for_it(page, base_url):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "/ar/", wait_until="networkidle")
+    assert not [u for u in requested if "/pagefind/" in u]
+    page.keyboard.press("Control+k")
+    expect(page.locator("pagefind-modal pagefind-input input")).to_be_visible(timeout=5000)
+    assert [u for u in requested if "pagefind-component-ui.js" in u]
+
+
 def test_query_table(search):
     misses = []
     for start, query, expected in QUERIES:
@@ -96,7 +106,8 @@ def test_case_page_ranks_above_pages_that_mention_the_name(search):
 )
 def test_the_search_box_shows_results_with_status_and_the_original_text(page, base_url, start, typed, expected, status):
     page.goto(base_url + start)
-    page.click("pagefind-modal-trigger")
+    page.click("[data-sawt-search] button")  # loads the search UI and opens it
+    expect(page.locator("pagefind-modal pagefind-input input")).to_be_focused(timeout=5000)
     page.keyboard.type(typed)
     first = page.locator("pagefind-results a").first
     expect(first).to_be_visible(timeout=5000)

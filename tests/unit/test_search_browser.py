@@ -148,7 +148,7 @@ def test_the_header_ui_searches_through_the_same_path_in_arabic(browser, search_
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(search_base + "/ar/")
-    trigger = page.locator("[data-sawt-search] pagefind-modal-trigger button")
+    trigger = page.locator("[data-sawt-search] button").first
     trigger.wait_for()
     assert "ابحث في الأرشيف" in trigger.inner_text()
     trigger.click()
@@ -179,7 +179,7 @@ def test_the_header_ui_in_english_shows_status_and_highlight(browser, search_bas
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(search_base + "/")
-    page.locator("[data-sawt-search] pagefind-modal-trigger button").click()
+    page.locator("[data-sawt-search] button").first.click()
     field = page.locator("pagefind-modal pagefind-input input")
     field.fill("Saleh al-Samar")
     first = page.locator("pagefind-modal pagefind-results .pf-result").first
@@ -221,7 +221,7 @@ def test_the_ui_reports_a_missing_search_bundle_in_the_page_language(browser, se
     page = context.new_page()
     page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(search_base + "/ar/")
-    page.locator("[data-sawt-search] pagefind-modal-trigger button").click()
+    page.locator("[data-sawt-search] button").first.click()
     page.locator("pagefind-modal pagefind-input input").fill("السمر")
     results = page.locator("pagefind-modal pagefind-results")
     page.wait_for_function(

@@ -351,7 +351,7 @@
     });
   }
 
-  function mountComponentUi(slots) {
+  function mountComponentUi(slots, openWhenReady) {
     var placeholder = slots[0].getAttribute("data-sawt-placeholder") || T.placeholder;
     Promise.all([
       loadStylesheet(BUNDLE + "pagefind-component-ui.css"),
@@ -381,10 +381,66 @@
         slot.addEventListener("pointerenter", function () { loadPagefind().catch(function () {}); }, { once: true });
       });
       document.documentElement.setAttribute("data-sawt-search-state", "ready");
+      if (openWhenReady()) openModal(slots[0], 20);
     }).catch(function () {
       slots.forEach(function (slot) { mountMessage(slot, T.unavailable); });
       document.documentElement.setAttribute("data-sawt-search-state", "unavailable");
     });
+  }
+
+  /* Typing goes straight into the box, as with the built-in trigger; the input
+     appears a few frames after the modal opens on first use. */
+  function focusInput(modal, tries) {
+    var input = modal.querySelector("pagefind-input input");
+    if (input && document.activeElement !== input) input.focus();
+    if ((!input || document.activeElement !== input) && tries > 0) {
+      window.requestAnimationFrame(function () { focusInput(modal, tries - 1); });
+    }
+  }
+
+  /* The modal renders its <dialog> when it is attached; try again for a few frames. */
+  function openModal(slot, tries) {
+    var modal = slot.querySelector("pagefind-modal");
+    if (modal && modal.dialogEl && typeof modal.open === "function") {
+      modal.open();
+      focusInput(modal, 60);
+    } else if (tries > 0) {
+      window.requestAnimationFrame(function () { openModal(slot, tries - 1); });
+    }
+  }
+
+  /* Until the reader heads for search, the header holds a plain button: the
+     component UI (about 240 KB, 56 KB gzipped) is fetched on first hover, focus,
+     tap or Ctrl+K, not on every page view of a reader on a slow connection. */
+  function mountLazily(slots) {
+    var started = false;
+    var wantsOpen = false;
+    // Hovering starts the download; a click (or Ctrl+K) also opens the modal,
+    // whether it comes before, during or after that download.
+    function start(open) {
+      wantsOpen = wantsOpen || open;
+      if (started) return;
+      started = true;
+      mountComponentUi(slots, function () { return wantsOpen; });
+    }
+    slots.forEach(function (slot) {
+      var button = element("button", {
+        type: "button",
+        class: "sawt-search-offline sawt-search-lazy",
+        "aria-haspopup": "dialog"
+      }, [element("span", { class: "sawt-search-offline__label" }, [slot.getAttribute("data-sawt-placeholder") || T.placeholder])]);
+      button.addEventListener("click", function () { start(true); });
+      slot.addEventListener("pointerenter", function () { start(false); }, { once: true });
+      slot.addEventListener("focusin", function () { start(false); }, { once: true });
+      slot.replaceChildren(button);
+    });
+    document.addEventListener("keydown", function (event) {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && !document.querySelector("pagefind-modal")) {
+        event.preventDefault();
+        start(true);
+      }
+    });
+    document.documentElement.setAttribute("data-sawt-search-state", "waiting");
   }
 
   /* Offline (file://) or broken: a search button that explains, never a spinner. */
@@ -416,7 +472,7 @@
       document.documentElement.setAttribute("data-sawt-search-state", "offline");
       return;
     }
-    if (slots.length) mountComponentUi(slots);
+    if (slots.length) mountLazily(slots);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
