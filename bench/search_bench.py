@@ -119,12 +119,11 @@ def measure_language(browser, base: str, lang: str, queries: list[str], *, ui: b
         "warm_ms_max": max(warm) if warm else 0.0,
         "warm_ms_median": sorted(warm)[len(warm) // 2] if warm else 0.0,
     }
-    if ui and page.locator("pagefind-modal-trigger button").count():
+    if ui and page.locator("[data-sawt-search] button").count():
         context2 = browser.new_context()
         page2 = context2.new_page()
         page2.goto(home, wait_until="networkidle")
-        page2.wait_for_selector("pagefind-modal-trigger button")
-        page2.click("pagefind-modal-trigger button")
+        page2.click("[data-sawt-search] button")  # loads the search UI (lazily) and opens it
         page2.wait_for_selector("pagefind-input input")
         started = time.perf_counter()
         page2.fill("pagefind-input input", queries[0])
