@@ -11,34 +11,13 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from sawt.languages import LANGUAGES, url_in_language
+from sawt.render import strings
 
 #: Open Graph locales (Facebook's list has ar_AR for Arabic).
 OG_LOCALES = {"en": "en_US", "ar": "ar_AR"}
 CARD_SIZE = (1200, 630)
 CARD_DIR = "assets/cards"
 SITE_CARD = "_site"  # not a valid case slug, so it never collides with a case's card
-
-STRINGS = {
-    "en": {
-        "share": "Share this page",
-        "copy": "Copy link",
-        "copied": "Link copied",
-        "device": "Share…",
-        "email": "Email",
-        "qr": "QR code for this page",
-        "scan": "Scan to open this page",
-    },
-    "ar": {
-        "share": "شارك هذه الصفحة",
-        "copy": "نسخ الرابط",
-        "copied": "نُسخ الرابط",
-        "device": "مشاركة…",
-        "email": "بريد إلكتروني",
-        "qr": "رمز QR لهذه الصفحة",
-        "scan": "امسح الرمز لفتح هذه الصفحة",
-    },
-}
-
 
 @dataclass(frozen=True)
 class MetaTag:
@@ -94,7 +73,7 @@ def page_meta(
 
 def share_links(url: str, text: str, lang: str) -> list[tuple[str, str, str]]:
     """(service key, label, href) for each place a campaigner shares to."""
-    labels = {"whatsapp": "WhatsApp", "telegram": "Telegram", "x": "X", "facebook": "Facebook", "email": STRINGS[lang]["email"]}
+    labels = {"whatsapp": "WhatsApp", "telegram": "Telegram", "x": "X", "facebook": "Facebook", "email": strings.text("share_email", lang)}
     hrefs = {
         "whatsapp": "https://wa.me/?" + urlencode({"text": f"{text} {url}"}, quote_via=quote),
         "telegram": "https://t.me/share/url?" + urlencode({"url": url, "text": text}, quote_via=quote),
@@ -109,7 +88,9 @@ def share_block_html(*, url: str, text: str, lang: str, qr_svg: str) -> str:
     """The share block under a case or appeal: links, copy and device-share
     buttons (revealed by sawt-share.js when they can work), and a QR code that
     also prints."""
-    s = STRINGS[lang]
+    def s(key: str) -> str:
+        return html.escape(strings.text(key, lang))
+
     items = "".join(
         f'<li><a class="sawt-share__link sawt-share__link--{key}" href="{html.escape(href)}" '
         f'rel="noopener noreferrer" target="_blank">{html.escape(label)}</a></li>'
@@ -118,12 +99,12 @@ def share_block_html(*, url: str, text: str, lang: str, qr_svg: str) -> str:
     return (
         f'<aside class="sawt-share" aria-labelledby="sawt-share-title" data-url="{html.escape(url)}" '
         f'data-text="{html.escape(text)}">'
-        f'<h2 id="sawt-share-title" class="sawt-share__title">{s["share"]}</h2>'
+        f'<h2 id="sawt-share-title" class="sawt-share__title">{s("share_title")}</h2>'
         f'<div class="sawt-share__actions">'
-        f'<button type="button" class="md-button sawt-share__copy" hidden data-done="{s["copied"]}">{s["copy"]}</button>'
-        f'<button type="button" class="md-button sawt-share__device" hidden>{s["device"]}</button>'
+        f'<button type="button" class="md-button sawt-share__copy" hidden data-done="{s("share_copied")}">{s("share_copy")}</button>'
+        f'<button type="button" class="md-button sawt-share__device" hidden>{s("share_device")}</button>'
         f'<ul class="sawt-share__links">{items}</ul></div>'
         f'<figure class="sawt-share__qr">{qr_svg}'
-        f'<figcaption>{s["scan"]}<br><bdi dir="ltr" class="sawt-share__url">{html.escape(url)}</bdi></figcaption></figure>'
+        f'<figcaption>{s("share_scan")}<br><bdi dir="ltr" class="sawt-share__url">{html.escape(url)}</bdi></figcaption></figure>'
         f"</aside>"
     )

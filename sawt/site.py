@@ -16,6 +16,7 @@ from pathlib import Path
 from sawt import cards, exports, feeds, render, share
 from sawt.dates import status_label
 from sawt.qr import qr_svg
+from sawt.render import strings
 from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
@@ -57,20 +58,13 @@ MISSING_SITE_URL = (
     "URLs: build with SAWT_SITE_URL=https://your.domain/ make build (make serve sets it itself)."
 )
 
-UNTRANSLATED_NOTICE = {
-    "en": "This page has not been translated into English yet. It is shown in its original language.",
-    "ar": "لم تُترجم هذه الصفحة إلى العربية بعد، وهي معروضة بلغتها الأصلية.",
-}
-ORIGINAL_LINK = {"en": "Read the original page", "ar": "اقرأ الصفحة الأصلية"}
-
-
 def untranslated_body(html: str, *, page_lang: str, content_lang: str, original_url: str) -> str:
     """Wrap a body written in another language: a notice in the reader's language,
     and the body marked with its own language and direction."""
     notice = (
         f'<div class="admonition note sawt-untranslated" lang="{page_lang}" dir="{direction(page_lang)}">'
-        f"<p>{html_lib.escape(UNTRANSLATED_NOTICE[page_lang])} "
-        f'<a href="{html_lib.escape(original_url)}" hreflang="{content_lang}">{ORIGINAL_LINK[page_lang]}</a></p></div>'
+        f"<p>{html_lib.escape(strings.text('untranslated_notice', page_lang))} "
+        f'<a href="{html_lib.escape(original_url)}" hreflang="{content_lang}">{html_lib.escape(strings.text("read_original", page_lang))}</a></p></div>'
     )
     return f'{notice}<div lang="{content_lang}" dir="{direction(content_lang)}">{html}</div>'
 
@@ -214,15 +208,15 @@ class BuildState:
             page_url=page_url,
             lang=lang,
             title=title,
-            description=description or SITE_TAGLINES[lang],
+            description=description or strings.text('site_tagline', lang),
             site_name=_site_name(lang),
             image_path=share.card_path(lang, case.slug if case else None),
-            image_alt=f"{case.name[lang]}: {status_label(case.status, lang)}" if case else SITE_TAGLINES[lang],
+            image_alt=f"{case.name[lang]}: {status_label(case.status, lang)}" if case else strings.text('site_tagline', lang),
         )
 
     def feed_links(self) -> list[dict[str, str]]:
         return [
-            {"href": FEED_PATHS[lang], "lang": lang, "title": FEED_TITLES[lang]} for lang in LANGUAGES
+            {"href": FEED_PATHS[lang], "lang": lang, "title": strings.text('feed_title', lang)} for lang in LANGUAGES
         ]
 
     def share_block(self, *, page_url: str, lang: str, title: str, case_slug: str | None) -> str:
@@ -232,7 +226,7 @@ class BuildState:
         text = title
         if case is not None and case.ask is not None:
             text = f"{case.name[lang]}: {case.ask[lang]}"
-        return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=share.STRINGS[lang]["qr"]))
+        return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=strings.text("share_qr", lang)))
 
     def discard_output(self) -> None:
         """After a failed build, leave an empty output folder rather than half a site."""
@@ -273,7 +267,7 @@ class BuildState:
     def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
         cache = self.root / ".cache" / "cards"
         for lang in LANGUAGES:
-            cards.render_site_card(lang, site_name=_site_name(lang), tagline=SITE_TAGLINES[lang],
+            cards.render_site_card(lang, site_name=_site_name(lang), tagline=strings.text('site_tagline', lang),
                                    out_path=site_dir / share.card_path(lang, None), cache_dir=cache)
             for case in archive.cases:
                 cards.ensure_share_card(case, lang, site_name=_site_name(lang), status_label=status_label(case.status, lang),
@@ -293,7 +287,7 @@ class BuildState:
             lang=lang,
             feed_url=share.absolute_url(self.site_url, FEED_PATHS[lang]),
             site_url=share.absolute_url(self.site_url, url_in_language("", lang)),
-            title=FEED_TITLES[lang],
+            title=strings.text('feed_title', lang),
             updated=None,
         )
         (site_dir / FEED_PATHS[lang]).write_text(xml, encoding="utf-8")
@@ -306,11 +300,6 @@ class BuildState:
 
 
 SITE_NAMES = {"en": "Sawt", "ar": "صوت"}
-SITE_TAGLINES = {
-    "en": "An archive of Syrian detainees, defectors and refugees at risk of forced return from Lebanon",
-    "ar": "أرشيف للمعتقلين السوريين والمنشقين واللاجئين المهددين بالإعادة القسرية من لبنان",
-}
-FEED_TITLES = {"en": "Sawt: new cases, status changes and news", "ar": "صوت: حالات جديدة وتغيّرات في الأوضاع وأخبار"}
 #: One Atom feed per language, at the site root: the theme's script looks for a
 #: sitemap.xml beside every <link rel="alternate">, and the root has one.
 FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}

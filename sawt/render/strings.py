@@ -69,6 +69,18 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "year_unknown": "Year unknown",
         "total": "Total",
         "list_separator": ", ",
+        # site-wide: pages shown in the other language, share block, feeds, cards
+        "site_tagline": "An archive of Syrian detainees, defectors and refugees at risk of forced return from Lebanon",
+        "untranslated_notice": "This page has not been translated into English yet. It is shown in its original language.",
+        "read_original": "Read the original page",
+        "feed_title": "Sawt: new cases, status changes and news",
+        "share_title": "Share this page",
+        "share_copy": "Copy link",
+        "share_copied": "Link copied",
+        "share_device": "Share…",
+        "share_email": "Email",
+        "share_qr": "QR code for this page",
+        "share_scan": "Scan to open this page",
     },
     "ar": {
         "pseudonym_notice": "هذا الاسم مستعار، غُيِّر لحماية الشخص وعائلته.",
@@ -119,6 +131,18 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "year_unknown": "سنة غير معروفة",
         "total": "المجموع",
         "list_separator": "، ",
+        # على مستوى الموقع: صفحات بلغتها الأصلية، المشاركة، الخلاصات، البطاقات
+        "site_tagline": "أرشيف للمعتقلين السوريين والمنشقين واللاجئين المهددين بالإعادة القسرية من لبنان",
+        "untranslated_notice": "لم تُترجم هذه الصفحة إلى العربية بعد، وهي معروضة بلغتها الأصلية.",
+        "read_original": "اقرأ الصفحة الأصلية",
+        "feed_title": "صوت: حالات جديدة وتغيّرات في الأوضاع وأخبار",
+        "share_title": "شارك هذه الصفحة",
+        "share_copy": "نسخ الرابط",
+        "share_copied": "نُسخ الرابط",
+        "share_device": "مشاركة…",
+        "share_email": "بريد إلكتروني",
+        "share_qr": "رمز QR لهذه الصفحة",
+        "share_scan": "امسح الرمز لفتح هذه الصفحة",
     },
 }
 

@@ -34,7 +34,8 @@ def test_arabic_strings_use_no_arabic_indic_digits() -> None:
 
 
 def _sources() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in [*TEMPLATES.glob("*.j2"), *RENDER.glob("*.py")] if p.name != "strings.py"]
+    site_wide = [RENDER.parent / "share.py", RENDER.parent / "site.py"]  # the share block, feeds, notices
+    return [p.read_text(encoding="utf-8") for p in [*TEMPLATES.glob("*.j2"), *RENDER.glob("*.py"), *site_wide] if p.name != "strings.py"]
 
 
 def test_every_key_the_renderer_uses_exists() -> None:
