@@ -22,11 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
+    """A throwaway copy of the project to change and build (the tests use it too)."""
+    target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("hooks", "overrides", "docs", "data"):
         shutil.copytree(ROOT / folder, target / folder)
-    (target / "sawt").symlink_to(ROOT / "sawt")
+    (target / "sawt").symlink_to(ROOT / "sawt")  # mkdocs.yml watches it during `serve`
     return target
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,15 @@ log = logging.getLogger("mkdocs.plugins.sawt")
 _build = site.BuildState()
 
 
+@contextmanager
+def _reported_as_build_error():
+    """A problem the volunteer can fix stops the build with its message, not a traceback."""
+    try:
+        yield
+    except site.SawtError as error:
+        raise PluginError(str(error)) from None
+
+
 def _language(config: MkDocsConfig) -> str:
     # mkdocs-static-i18n sets the theme language to the language being built.
     return str(config.theme["language"])
@@ -42,11 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(site.MISSING_SITE_URL)
     lang = _language(config)
     if lang == _build.languages_order[0]:
-        _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url or "", site_dir=Path(config.site_dir))
-    try:
+        _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url, site_dir=Path(config.site_dir))
+    with _reported_as_build_error():
         _build.ensure_archive()
-    except site.SawtError as error:
-        raise PluginError(str(error)) from None
     return config
 
 
@@ -79,13 +87,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = _source_name(page, config)
+    if "sawt:" not in markdown:
+        return markdown
+    # MkDocs has cut the front matter off; errors must still give the line in the file.
     on_disk = Path(page.file.abs_src_path) if page.file.abs_src_path else None
     offset = site.front_matter_lines(on_disk.read_text(encoding="utf-8-sig")) if on_disk else 0
-    try:
-        return _build.expand_shortcodes(markdown, lang=_language(config), file=source, page_url=page.url, line_offset=offset)
-    except site.SawtError as error:
-        raise PluginError(str(error)) from None
+    with _reported_as_build_error():
+        return _build.expand_shortcodes(
+            markdown, lang=_language(config), file=_source_name(page, config), page_url=page.url, line_offset=offset
+        )
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -107,7 +117,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         for code, language in LANGUAGES.items()
     ]
     _build.page_built(page.url)
-    try:
+    with _reported_as_build_error():
         context["sawt_meta"] = _build.page_meta(
             page_url=page.url,
             lang=_language(config),
@@ -116,25 +126,21 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
             case_slug=page.meta.get("sawt_case"),
         )
         context["sawt_feeds"] = _build.feed_links()
-    except site.SawtError as error:
-        raise PluginError(str(error)) from None
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = _language(config)
-    output = htmlpost.without_hreflang_links(htmlpost.with_language_and_direction(output, lang))
-    return htmlpost.with_privacy_meta(output, live_reload=_build.live_reload)
+    return htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     if _language(config) != _build.languages_order[-1]:
         return  # the other languages' builds are still to come (or already done: see module doc)
-    try:
+    with _reported_as_build_error():
         _build.finish(Path(config.site_dir))
-    except site.SawtError as error:
-        raise PluginError(str(error)) from None
+    if _build.search_report is not None:
+        log.info(_build.search_report.summary())
 
 
 def on_build_error(error: Exception) -> None:
@@ -166,6 +172,5 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # The 404 page is a theme template, not a page: give it the same treatment.
     # It is written once, by whichever language builds last; its frame is English.
     if template_name.endswith(".html"):
-        output = htmlpost.with_language_and_direction(output, DEFAULT_LANGUAGE)
-        return htmlpost.with_privacy_meta(htmlpost.without_hreflang_links(output), live_reload=_build.live_reload)
+        return htmlpost.finish_html(output, lang=DEFAULT_LANGUAGE, live_reload=_build.live_reload)
     return output

@@ -86,3 +86,9 @@ def with_privacy_meta(html: str, *, live_reload: bool = False) -> str:
     if match is None:
         raise ValueError("page has no <meta charset> to anchor the privacy meta tags")
     return html[: match.end()] + tags + html[match.end():]
+
+
+def finish_html(html: str, *, lang: str, live_reload: bool = False) -> str:
+    """Everything a rendered page gets before it is written, in order."""
+    html = without_hreflang_links(with_language_and_direction(html, lang))
+    return with_privacy_meta(html, live_reload=live_reload)

@@ -170,38 +170,38 @@ def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Probl
 def _check_sources(doc: YamlDoc | None, today: date, problems: list[Problem]) -> dict[str, Any]:
     """Date and duplicate checks; returns every id written, valid or not (so that
     one broken source does not also make every reference to it an error)."""
-    ids: dict[str, Any] = {}
     if doc is None:
-        return ids
-    first_line: dict[str, int | None] = {}
+        return {}
+    ids = _unique_ids(doc, "source", problems)
     for index, item in _items(doc.value):
-        source_id = _get(item, "id")
-        if isinstance(source_id, str):
-            if source_id in ids:
-                problems.append(doc.problem((index, "id"), f'id "{source_id}" is used twice '
-                                                           f"(first on line {first_line[source_id]}); "
-                                                           "give each source its own id"))
-            else:
-                ids[source_id] = item
-                first_line[source_id] = doc.line((index, "id"))
         if isinstance(item, dict) and "date" in item:
             _date_at(doc, (index, "date"), item["date"], today, problems)
+    return ids
+
+
+def _unique_ids(doc: YamlDoc, noun: str, problems: list[Problem]) -> dict[str, Any]:
+    """The items of a list file by id (first one wins); a repeated id is a problem."""
+    ids: dict[str, Any] = {}
+    first_line: dict[str, int | None] = {}
+    for index, item in _items(doc.value):
+        item_id = _get(item, "id")
+        if not isinstance(item_id, str):
+            continue
+        if item_id in ids:
+            problems.append(doc.problem((index, "id"), f'id "{item_id}" is used twice '
+                                                       f"(first on line {first_line[item_id]}); "
+                                                       f"give each {noun} its own id"))
+        else:
+            ids[item_id] = item
+            first_line[item_id] = doc.line((index, "id"))
     return ids
 
 
 def _check_figures(doc: YamlDoc | None, source_ids: dict[str, Any] | None, problems: list[Problem]) -> None:
     if doc is None:
         return
-    first_line: dict[str, int | None] = {}
+    _unique_ids(doc, "figure", problems)
     for index, item in _items(doc.value):
-        figure_id = _get(item, "id")
-        if isinstance(figure_id, str):
-            if figure_id in first_line:
-                problems.append(doc.problem((index, "id"), f'id "{figure_id}" is used twice '
-                                                           f"(first on line {first_line[figure_id]}); "
-                                                           "give each figure its own id"))
-            else:
-                first_line[figure_id] = doc.line((index, "id"))
         _check_source_ref(doc, (index, "source"), _get(item, "source"), source_ids, problems,
                           hint="an id in data/sources.yml")
 

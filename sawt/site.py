@@ -133,11 +133,8 @@ class BuildState:
             folder = docs_dir / other
             for path in sorted(folder.rglob("*.md")):
                 source = SourcePage(path, path.relative_to(folder).as_posix())
-                if (docs_dir / lang / source.neutral_src).exists():
-                    continue
-                if neutral_path(_url_of(source.dest_uri)) in present:
-                    continue
-                found.append(source)
+                if neutral_path(_url_of(source.dest_uri)) not in present:  # written in `lang` too, or already borrowed
+                    found.append(source)
         return found
 
     def generated_pages(self, docs_dir: Path, lang: str) -> list[GeneratedPage]:
@@ -183,8 +180,6 @@ class BuildState:
         return page_lang
 
     def expand_shortcodes(self, markdown: str, *, lang: str, file: str, page_url: str, line_offset: int) -> str:
-        if "sawt:" not in markdown:
-            return markdown
         here = url_in_language(page_url, lang)
         try:
             return render.expand_shortcodes(

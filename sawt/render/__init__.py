@@ -6,8 +6,6 @@ knows about MkDocs (the hooks call these functions).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sawt.render.case_index import (
     PER_PAGE,
     IndexPage,

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import ROOT, build_site
-
-
-def copy_project(target: Path) -> Path:
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, target / name)
-    for folder in ("hooks", "overrides", "docs", "data"):
-        shutil.copytree(ROOT / folder, target / folder)
-    (target / "sawt").symlink_to(ROOT / "sawt")  # mkdocs.yml watches it during `serve`
-    return target
+from bench.build_bench import copy_project  # noqa: F401  (one copy recipe for tests and benchmarks)
+from tests.conftest import build_site
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
