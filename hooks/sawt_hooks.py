@@ -138,8 +138,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _language(config) != _build.languages_order[-1]:
         return  # the other languages' builds are still to come (or already done: see module doc)
     with _reported_as_build_error():
-        _build.finish(Path(config.site_dir))
-    if _build.search_report is not None:
+        finished_now = _build.finish(Path(config.site_dir))
+    if finished_now and _build.search_report is not None:
         log.info(_build.search_report.summary())
 
 

@@ -234,9 +234,10 @@ class BuildState:
 
     # -- site-wide outputs, once all languages are built -----------------------
 
-    def finish(self, site_dir: Path) -> None:
+    def finish(self, site_dir: Path) -> bool:
+        """Write the site-wide outputs; False if this build already did."""
         if self.finished:
-            return
+            return False
         self.finished = True
         xml = sitemap_xml(sorted(self.built_paths), self.site_url)
         for lang in LANGUAGES.values():
@@ -261,6 +262,7 @@ class BuildState:
         for lang in LANGUAGES:
             self.write_feed(site_dir, archive, lang)
             self.write_exports(site_dir, archive, lang)
+        return True
 
     def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
         cache = self.root / ".cache" / "cards"
