@@ -381,7 +381,7 @@
         slot.addEventListener("pointerenter", function () { loadPagefind().catch(function () {}); }, { once: true });
       });
       document.documentElement.setAttribute("data-sawt-search-state", "ready");
-      if (openWhenReady()) openModal(slots[0], 20);
+      if (openWhenReady()) openModal(slots[0], Date.now() + 5000);
     }).catch(function () {
       slots.forEach(function (slot) { mountMessage(slot, T.unavailable); });
       document.documentElement.setAttribute("data-sawt-search-state", "unavailable");
@@ -390,22 +390,23 @@
 
   /* Typing goes straight into the box, as with the built-in trigger; the input
      appears a few frames after the modal opens on first use. */
-  function focusInput(modal, tries) {
+  function focusInput(modal, deadline) {
     var input = modal.querySelector("pagefind-input input");
     if (input && document.activeElement !== input) input.focus();
-    if ((!input || document.activeElement !== input) && tries > 0) {
-      window.requestAnimationFrame(function () { focusInput(modal, tries - 1); });
+    if ((!input || document.activeElement !== input) && Date.now() < deadline) {
+      window.setTimeout(function () { focusInput(modal, deadline); }, 30);
     }
   }
 
-  /* The modal renders its <dialog> when it is attached; try again for a few frames. */
-  function openModal(slot, tries) {
+  /* The modal renders its <dialog> when it is attached; try again until it has. */
+  function openModal(slot, deadline) {
     var modal = slot.querySelector("pagefind-modal");
     if (modal && modal.dialogEl && typeof modal.open === "function") {
       modal.open();
-      focusInput(modal, 60);
-    } else if (tries > 0) {
-      window.requestAnimationFrame(function () { openModal(slot, tries - 1); });
+      focusInput(modal, Date.now() + 5000);
+    } else if (Date.now() < deadline) {
+      // On a slow phone the components can take a while to upgrade: keep trying for a few seconds.
+      window.setTimeout(function () { openModal(slot, deadline); }, 30);
     }
   }
 
