@@ -76,6 +76,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(borrowed)
     # Case pages and index pages come from data/, not from files on disk.
     by_url = {neutral_path(f.url): f for f in files.documentation_pages()}
+    # The story of an unpublished or embargoed case is withheld with it: no page, search entry or sitemap entry.
+    with _reported_as_build_error():
+        withheld = _build.withheld_story_urls(set(by_url), {url: _source_name(f, config) for url, f in by_url.items()})
+    for url in withheld:
+        files.remove(by_url.pop(url))
+    if withheld:  # a count only: build logs of a public repository are public too
+        log.info("%d story page(s) held back with their unpublished or embargoed case", len(withheld))
     for generated in _build.generated_pages(docs_dir, lang):
         clash = by_url.get(generated.neutral_url)
         if clash is not None:
@@ -94,13 +101,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     offset = site.front_matter_lines(on_disk.read_text(encoding="utf-8-sig")) if on_disk else 0
     with _reported_as_build_error():
         return _build.expand_shortcodes(
-            markdown, lang=_language(config), file=_source_name(page, config), page_url=page.url, line_offset=offset
+            markdown, lang=_language(config), file=_source_name(page.file, config), page_url=page.url, line_offset=offset
         )
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _language(config)
-    content_lang = _build.content_language(_source_name(page, config), lang)
+    content_lang = _build.content_language(_source_name(page.file, config), lang)
     if content_lang != lang:
         html = site.untranslated_body(html, page_lang=lang, content_lang=content_lang, original_url=relative_url(page.url, url_in_language(page.url, content_lang)))
     if site.has_share_block(page.url, page.meta):
@@ -153,12 +160,12 @@ def _plain(text: str) -> str:
     return html_lib.unescape(str(text))
 
 
-def _source_name(page: Page, config: MkDocsConfig) -> str:
+def _source_name(file: File, config: MkDocsConfig) -> str:
     """The file a volunteer would open for this page, for error messages."""
-    src = page.file.abs_src_path
+    src = file.abs_src_path
     if src:
         return str(Path(src).resolve().relative_to(Path(config.config_file_path).parent.resolve()))
-    return page.file.src_uri
+    return file.src_uri
 
 
 def on_pre_template(template, template_name: str, config: MkDocsConfig):

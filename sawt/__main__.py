@@ -15,6 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .dates import archive_today
 from .errors import DataError
 from .load import check_archive
 
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="validate everything in the data directory")
     check_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
     check_parser.add_argument("--today", type=_iso_date, default=None,
-                              help="judge future dates and embargoes as of this day (default: today)")
+                              help="judge future dates and embargoes as of this day (default: today in UTC)")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        return check(args.data, args.today or date.today())
+        return check(args.data, args.today or archive_today())
     return synthetic(args.out, args.cases, args.seed)
 
 

@@ -13,14 +13,29 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .model import STATUSES, PartialDate
+
+#: The time zone in which "today" is judged: when an embargo lifts, and which dates
+#: are in the future. An embargo_until date lifts at 00:00 of that day in this zone,
+#: at the first build after that moment, whatever time zone the build machine is set to.
+ARCHIVE_TIMEZONE = "UTC"
+
+
+def archive_today(time_zone: str = ARCHIVE_TIMEZONE, *, now: datetime | None = None) -> date:
+    """Today's date in the archive's time zone (not the build machine's local date)."""
+    instant = now if now is not None else datetime.now(timezone.utc)
+    if instant.tzinfo is None:
+        raise ValueError("archive_today needs an aware datetime: a naive one would be read as local time")
+    return instant.astimezone(ZoneInfo(time_zone)).date()
+
 
 #: Babel locale per site language. `ar_SY` gives the Levantine month names.
 BABEL_LOCALES: dict[str, str] = {"en": "en", "ar": "ar_SY"}

@@ -92,7 +92,13 @@ class LoadReport:
     """What `python -m sawt check` prints: the archive and how many cases were withheld."""
 
     archive: Archive
-    withheld_cases: int  # unpublished or embargoed; a count only, never their content
+    #: File names of unpublished or embargoed cases, so that a build can hold back
+    #: what belongs to them (a hand-written story page). Never their content.
+    withheld_slugs: frozenset[str] = frozenset()
+
+    @property
+    def withheld_cases(self) -> int:
+        return len(self.withheld_slugs)
 
 
 @dataclass
@@ -269,6 +275,8 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
     embargo = None
     if isinstance(case.get("embargo_until"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", case["embargo_until"]):
         embargo = _date_at(doc, ("embargo_until",), case["embargo_until"], today, problems, past_only=False)
+    # `today` is the archive's day (sawt.dates.archive_today: UTC unless configured), never
+    # the build machine's local date: an embargo must not lift early on a machine set to UTC+14.
     case_doc.withheld = case.get("publish") is False or (embargo is not None and embargo.earliest() > today)
 
     # Sources listed under the case: ids into sources.yml, or inline mappings.
@@ -402,7 +410,7 @@ def _build(sources_doc: YamlDoc | None, figures_doc: YamlDoc | None, events_doc:
         context_events=tuple(context_events),
         sources=sources,
     )
-    return LoadReport(archive=archive, withheld_cases=sum(c.withheld for c in case_docs))
+    return LoadReport(archive=archive, withheld_slugs=frozenset(c.slug for c in case_docs if c.withheld))
 
 
 def _cited_ids(case: dict[str, Any]) -> set[str]:

@@ -17,14 +17,14 @@ from datetime import date
 from pathlib import Path
 
 from sawt import cards, exports, feeds, render, share
-from sawt.dates import status_label
+from sawt.dates import archive_today, status_label
 from sawt.qr import qr_svg
 from sawt.render import strings
 from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
-from sawt.load import load_archive
+from sawt.load import check_archive
 from sawt.model import Archive
 from sawt.photos import PHOTO_DIR, publish_photo, published_photo_name
 from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
@@ -81,8 +81,9 @@ class BuildState:
     finished: bool = False
     search_report: IndexReport | None = None
     live_reload: bool = False  # under a development server that injects its reload script
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=archive_today)
     archive: Archive | None = None
+    withheld_slugs: frozenset[str] = frozenset()
     site_dir: Path | None = None
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
@@ -93,6 +94,8 @@ class BuildState:
         self.site_dir = site_dir
         self.built_paths = set()
         self.finished = False
+        # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
+        self.today = archive_today()
 
     @property
     def data_dir(self) -> Path:
@@ -113,14 +116,33 @@ class BuildState:
         fingerprint = _fingerprint(self.data_dir)
         if self.archive is None or fingerprint != self._archive_fingerprint:
             try:
-                self.archive = load_archive(self.data_dir, today=self.today)
+                report = check_archive(self.data_dir, today=self.today)
             except DataError as error:
                 self.archive = None
                 raise SawtError(f"{error.summary()} in data/:\n{error}") from None
+            self.archive, self.withheld_slugs = report.archive, report.withheld_slugs
             self._archive_fingerprint = fingerprint
         return self.archive
 
     # -- pages ---------------------------------------------------------------
+
+    def withheld_story_urls(self, neutral_urls: set[str], source_of: dict[str, str]) -> set[str]:
+        """Hand-written story pages (docs/<lang>/cases/<slug>.md) that must not be
+        published: their case is unpublished or embargoed. A story whose case does not
+        exist at all stops the build, so that no page is dropped without a word."""
+        withheld = set()
+        for url in sorted(neutral_urls):
+            slug = story_slug(url)
+            if slug is None or self.loaded.case(slug) is not None:
+                continue
+            if slug in self.withheld_slugs:
+                withheld.add(url)
+                continue
+            raise SawtError(
+                f"{source_of[url]}: this page is the story of a case, but data/cases/{slug}.yml does not exist. "
+                f"Add the case, rename the page to match its case's file name, or move it out of cases/."
+            )
+        return withheld
 
     def untranslated_sources(self, docs_dir: Path, lang: str, present: set[str]) -> list[SourcePage]:
         """Pages that exist in another language's folder but not in `lang`'s and
@@ -358,6 +380,15 @@ def _draw_card(job: tuple) -> None:
 
 def _site_name(lang: str) -> str:
     return SITE_NAMES[lang]
+
+
+def story_slug(neutral_url: str) -> str | None:
+    """The case a page under cases/ tells the story of ("cases/x/" -> "x"); None for
+    the case index and its pages."""
+    parts = neutral_url.strip("/").split("/")
+    if len(parts) == 2 and parts[0] == "cases" and parts[1] not in ("", "index", "page"):
+        return parts[1]
+    return None
 
 
 def _narrative(path: Path) -> str | None:

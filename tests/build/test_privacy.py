@@ -22,7 +22,16 @@ SENTINELS = {
     "embargoed": "ZZEMBARGOEDSENTINEL",
     "private": "ZZPRIVATESENTINEL",
     "photo-exif": "ZZEXIFSENTINEL",
+    "story": "ZZSTORYSENTINEL",
 }
+
+STORY = """\
+---
+title: The story of {who}
+---
+
+{sentinel} A hand-written story page of a case that is not published.
+"""
 
 CASE = """\
 name: {{en: "{name_en}", ar: "{name_ar}"}}
@@ -61,9 +70,22 @@ def planted(tmp_path_factory):
     (data / "cases" / "zz-unpublished-person.yml").write_text(
         (data / "cases" / "zz-unpublished-person.yml").read_text(encoding="utf-8")
         + "photo: photos/zz-hidden.jpg\nphoto_alt: {en: Hidden, ar: مخفي}\n", encoding="utf-8")
+    # Stories of withheld cases: one in both languages, one in Arabic only (the
+    # English build borrows pages written in one language; it must not borrow this).
+    for lang in ("en", "ar"):
+        (project / "docs" / lang / "cases" / "zz-unpublished-person.md").write_text(
+            STORY.format(who="zz-unpublished-person", sentinel=SENTINELS["story"]), encoding="utf-8")
+    (project / "docs" / "ar" / "cases" / "zz-embargoed-person.md").write_text(
+        STORY.format(who="zz-embargoed-person", sentinel=SENTINELS["story"]), encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
+    (project / "build.log").write_text(result.stderr, encoding="utf-8")
     return project / "site"
+
+
+def test_the_build_says_how_many_stories_it_held_back(planted: Path):
+    log = (planted.parent / "build.log").read_text(encoding="utf-8")
+    assert log.count("2 story page(s) held back") == 2  # each language: its own and the borrowed one
 
 
 def test_the_planted_public_case_is_built(planted: Path):
@@ -99,3 +121,15 @@ def test_published_photo_has_no_metadata(planted: Path):
     with Image.open(photos[0]) as image:
         assert dict(image.getexif()) == {}
         assert "exif" not in image.info
+
+
+def test_a_story_without_its_case_stops_the_build(tmp_path: Path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "en" / "cases" / "zz-nobody.md").write_text(
+        STORY.format(who="nobody", sentinel="x"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ("docs/en/cases/zz-nobody.md: this page is the story of a case, but data/cases/zz-nobody.yml "
+            "does not exist.") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((project / "site").rglob("*.html"))

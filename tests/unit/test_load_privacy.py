@@ -4,11 +4,16 @@ archive's repr for sentinel strings planted in the fixture."""
 
 from __future__ import annotations
 
-from datetime import date
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from sawt.dates import archive_today
 from sawt.load import check_archive, load_archive
 
 from .test_load_fixtures import (
@@ -73,3 +78,43 @@ def test_a_source_also_cited_by_a_published_case_stays(tmp_path: Path) -> None:
     cases["ali-test"] = cases["ali-test"].replace("  - report-one\n", "  - report-one\n  - report-secret\n")
     archive = load_archive(write_archive(tmp_path, cases=cases), today=TODAY)
     assert "report-secret" in archive.sources
+
+
+# --- the embargo is judged in one documented time zone -------------------------
+
+UTC = timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("instant", "withheld"),
+    [
+        (datetime(2025, 1, 15, 23, 59, 59, tzinfo=UTC), True),  # the last second before the date, in UTC
+        (datetime(2025, 1, 16, 0, 0, 0, tzinfo=UTC), False),  # 00:00 UTC on embargo_until
+        # 10:00 on the 16th in Kiritimati (UTC+14) is still the 15th in UTC: still withheld.
+        (datetime(2025, 1, 16, 10, 0, tzinfo=ZoneInfo("Pacific/Kiritimati")), True),
+    ],
+    ids=["last-second-before", "midnight-utc", "kiritimati-morning"],
+)
+def test_embargo_boundary_is_midnight_utc(tmp_path: Path, instant: datetime, withheld: bool) -> None:
+    archive = load_archive(write_archive(tmp_path), today=archive_today(now=instant))  # later-test: embargo_until 2025-01-16
+    assert (archive.case("later-test") is None) is withheld
+
+
+def test_a_configured_time_zone_moves_the_boundary() -> None:
+    evening_in_utc = datetime(2025, 1, 15, 22, 30, tzinfo=UTC)
+    assert archive_today(now=evening_in_utc) == date(2025, 1, 15)
+    assert archive_today("Asia/Beirut", now=evening_in_utc) == date(2025, 1, 16)
+
+
+@pytest.mark.parametrize("machine_zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Beirut"])
+def test_the_build_machines_time_zone_does_not_matter(machine_zone: str) -> None:
+    probe = ("import datetime, sawt.dates as d; "
+             "print(d.archive_today(), datetime.datetime.now(datetime.timezone.utc).date())")
+    out = subprocess.run([sys.executable, "-c", probe], env={**os.environ, "TZ": machine_zone},
+                         capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == out[1]
+
+
+def test_a_naive_instant_is_refused() -> None:
+    with pytest.raises(ValueError):
+        archive_today(now=datetime(2025, 1, 16))
