@@ -16,16 +16,28 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from sawt import htmlpost, site
+from sawt import htmlpost, render, site
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
 # Per-process state, reset at the start of each full (all-language) build.
 _build = site.BuildState()
+
+
+class _CasePageLinks(logging.Filter):
+    """Case pages are written by Sawt, not MkDocs, which knows them only as link targets
+    "excluded from the built site"; a link to one is fine, so that note is not shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not ("which is excluded from the built site" in message and "/cases/" in "/" + message.split("' which")[0])
+
+
+logging.getLogger("mkdocs.structure.pages").addFilter(_CasePageLinks())
 
 
 @contextmanager
@@ -83,14 +95,40 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(by_url.pop(url))
     if withheld:  # a count only: build logs of a public repository are public too
         log.info("%d story page(s) held back with their unpublished or embargoed case", len(withheld))
+    # A published case's story is placed inside its generated page, not published on its own.
+    stories = []
+    for url, story in list(by_url.items()):
+        slug = site.story_slug(url)
+        if slug is not None and _build.loaded.case(slug) is not None:
+            files.remove(by_url.pop(url))
+            if _build.content_language(_source_name(story, config), lang) == lang:  # not borrowed from the other language
+                stories.append((slug, story))
     for generated in _build.generated_pages(docs_dir, lang):
         clash = by_url.get(generated.neutral_url)
         if clash is not None:
-            files.remove(clash)  # a hand-written case narrative: it is placed inside the generated page
+            files.remove(clash)  # a hand-written page where a generated one goes (e.g. cases/page/2.md)
         files.append(
-            File.generated(config, url_in_language(generated.src_uri, lang), content=generated.markdown)
+            File.generated(config, url_in_language(generated.src_uri, lang), content=generated.markdown,
+                           inclusion=InclusionLevel.EXCLUDED if generated.link_only else InclusionLevel.UNDEFINED)
         )
+    for slug, story in stories:  # once every page is known, so that the story's links resolve
+        with _reported_as_build_error():
+            _build.add_story(lang, slug, _story_html(story, config, files, lang))
     return files
+
+
+def _story_html(story: File, config: MkDocsConfig, files: Files, lang: str) -> str:
+    """A case's hand-written story rendered by MkDocs as a page at the case's address
+    (links resolved and checked), shortcodes expanded, front matter and title dropped."""
+    text = Path(story.abs_src_path).read_text(encoding="utf-8-sig")
+    body = render.narrative_body(text)
+    if "sawt:" in body:
+        body = _build.expand_shortcodes(body, lang=lang, file=_source_name(story, config), page_url=story.url,
+                                        line_offset=text[: text.find(body)].count("\n") if body else 0)
+    page = Page(None, story, config)
+    page.markdown = body
+    page.render(config, files)
+    return page.content or ""
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -123,6 +161,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         {"name": language.name, "lang": code, "link": url_in_language(page.url, code) or "./"}
         for code, language in LANGUAGES.items()
     ]
+    if page.meta.get("sawt_frame"):  # the case-page frame: every case page fills its tokens
+        context["sawt_meta"] = _build.frame_meta(_language(config))
+        context["sawt_feeds"] = _build.feed_links()
+        return context
     _build.page_built(page.url)
     with _reported_as_build_error():
         context["sawt_meta"] = _build.page_meta(
@@ -137,7 +179,11 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
+    output = htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
+    if page.meta.get("sawt_frame"):
+        with _reported_as_build_error():
+            _build.keep_frame(_language(config), output)
+    return output
 
 
 @event_priority(-200)

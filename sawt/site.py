@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from sawt import cards, exports, feeds, render, share
+from sawt.build import frame
+from sawt.build.case_pages import CasePagesJob, write_case_pages
 from sawt.dates import archive_today, status_label
 from sawt.qr import qr_svg
 from sawt.render import strings
@@ -54,6 +56,9 @@ class GeneratedPage:
     src_uri: str  # language-neutral, e.g. "cases/x.md"
     neutral_url: str  # "cases/x/"
     markdown: str
+    #: Known to the engine only so that links to it resolve and are checked: the page
+    #: itself is written by Sawt (a case page, filled into the frame by `finish`).
+    link_only: bool = False
 
 
 MISSING_SITE_URL = (
@@ -85,6 +90,8 @@ class BuildState:
     archive: Archive | None = None
     withheld_slugs: frozenset[str] = frozenset()
     site_dir: Path | None = None
+    frames: dict[str, frame.PageFrame] = field(default_factory=dict)  # by language
+    stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
     def start(self, *, root: Path, site_url: str, site_dir: Path) -> None:
@@ -94,6 +101,8 @@ class BuildState:
         self.site_dir = site_dir
         self.built_paths = set()
         self.finished = False
+        self.frames = {}
+        self.stories = {}
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
         self.today = archive_today()
 
@@ -160,29 +169,14 @@ class BuildState:
         return found
 
     def generated_pages(self, docs_dir: Path, lang: str) -> list[GeneratedPage]:
-        """A page per published case, and the case index's pages after the first
-        (the first is docs/<lang>/cases/index.md, where the volunteer writes the intro)."""
+        """The case-page frame (filled for every case by `finish`), and the case index's
+        pages after the first (the first is docs/<lang>/cases/index.md, where the
+        volunteer writes the intro)."""
         archive = self.loaded
-        pages = []
-        for case in archive.cases:
-            url = f"cases/{case.slug}/"
-            pages.append(
-                GeneratedPage(
-                    src_uri=f"cases/{case.slug}.md",
-                    neutral_url=url,
-                    markdown=render.case_page_markdown(
-                        case,
-                        lang,
-                        site_name=_site_name(lang),
-                        narrative=_narrative(docs_dir / lang / "cases" / f"{case.slug}.md"),
-                        photo_url=relative_url(
-                            url_in_language(url, lang), f"{PHOTO_DIR}/{published_photo_name(case.slug, case.photo)}"
-                        )
-                        if case.photo
-                        else None,
-                    ),
-                )
-            )
+        pages = [GeneratedPage(src_uri=f"cases/{frame.FRAME_SLUG}.md", neutral_url=f"cases/{frame.FRAME_SLUG}/",
+                               markdown=frame.FRAME_MARKDOWN)]
+        pages += [GeneratedPage(src_uri=f"cases/{case.slug}.md", neutral_url=f"cases/{case.slug}/", markdown="",
+                                link_only=True) for case in archive.cases]
         for index_page in render.case_index_pages(archive, lang)[1:]:
             pages.append(
                 GeneratedPage(
@@ -219,6 +213,30 @@ class BuildState:
     def page_built(self, url: str) -> None:
         self.built_paths.add(neutral_path(url))
 
+    def add_story(self, lang: str, slug: str, story_html: str) -> None:
+        """A published case's hand-written story, already converted by the site's Markdown."""
+        self.stories[(lang, slug)] = story_html
+
+    def keep_frame(self, lang: str, page_html: str) -> None:
+        """The engine's finished rendering of the case-page frame in `lang`."""
+        try:
+            self.frames[lang] = frame.PageFrame.from_html(page_html)
+        except frame.FrameError as error:
+            raise SawtError(str(error)) from None
+
+    def frame_meta(self, lang: str) -> list[share.MetaTag]:
+        """Preview meta of the case-page frame: tokens that every case page fills."""
+        return share.page_meta(
+            site_url=self.site_url,
+            page_url=f"cases/{frame.FRAME_SLUG}/",
+            lang=lang,
+            title=frame.TITLE,
+            description=frame.DESCRIPTION,
+            site_name=_site_name(lang),
+            image_path=share.card_path(lang, frame.FRAME_SLUG),
+            image_alt=frame.IMAGE_ALT,
+        )
+
     # -- sharing -----------------------------------------------------------------
 
     def page_meta(self, *, page_url: str, lang: str, title: str, description: str, case_slug: str | None) -> list[share.MetaTag]:
@@ -238,6 +256,9 @@ class BuildState:
         return [
             {"href": FEED_PATHS[lang], "lang": lang, "title": strings.text('feed_title', lang)} for lang in LANGUAGES
         ]
+
+    def case_share_block(self, case, lang: str) -> str:
+        return self.share_block(page_url=f"cases/{case.slug}/", lang=lang, title=case.name[lang], case_slug=case.slug)
 
     def share_block(self, *, page_url: str, lang: str, title: str, case_slug: str | None) -> str:
         """For case and appeal pages: where the campaign's ask is."""
@@ -261,6 +282,18 @@ class BuildState:
         if self.finished:
             return False
         self.finished = True
+        archive = self.loaded
+        missing = [lang for lang in LANGUAGES if lang not in self.frames]
+        if missing:
+            raise SawtError(f"internal: the case-page frame was not rendered for {', '.join(missing)}")
+        written = write_case_pages(CasePagesJob(
+            archive=archive, frames=dict(self.frames), site_names=SITE_NAMES, stories=dict(self.stories),
+            share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
+            cache_dir=self.root / ".cache" / "pages",
+        ))
+        self.built_paths.update(neutral_path(url) for url in written)
+        for lang in LANGUAGES:  # the frame itself is not a page of the site
+            shutil.rmtree(site_dir / url_in_language(f"cases/{frame.FRAME_SLUG}/", lang), ignore_errors=True)
         xml = sitemap_xml(sorted(self.built_paths), self.site_url)
         for lang in LANGUAGES.values():
             if lang.url_prefix:  # one sitemap for the whole site, at the root
@@ -270,7 +303,6 @@ class BuildState:
         (site_dir / PAGES_SITEMAP).write_text(xml, encoding="utf-8")
         (site_dir / "sitemap.xml").write_text(sitemap_index_xml(self.site_url), encoding="utf-8")
         (site_dir / "robots.txt").write_text(robots_txt(self.site_url), encoding="utf-8")
-        archive = self.loaded
         # Photos of published cases only (never the whole data/photos folder).
         for case in archive.cases:
             if case.photo:
@@ -389,14 +421,6 @@ def story_slug(neutral_url: str) -> str | None:
     if len(parts) == 2 and parts[0] == "cases" and parts[1] not in ("", "index", "page"):
         return parts[1]
     return None
-
-
-def _narrative(path: Path) -> str | None:
-    """A hand-written narrative for a case page, without its front matter."""
-    if not path.exists():
-        return None
-    text = path.read_text(encoding="utf-8-sig")
-    return text[front_matter_length(text):] if text.startswith("---") else text
 
 
 def front_matter_length(text: str) -> int:

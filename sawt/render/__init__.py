@@ -14,7 +14,7 @@ from sawt.render.case_index import (
     index_page_markdown,
     index_page_path,
 )
-from sawt.render.case_page import case_page_markdown
+from sawt.render.case_page import CasePageContent, case_page_content, narrative_body
 from sawt.render.figure import figure_html
 from sawt.render.figures_chart import figures_chart_html
 from sawt.render.shortcodes import SHORTCODES, expand_shortcodes
@@ -28,7 +28,9 @@ __all__ = [
     "archive_timeline_html",
     "case_index_first_page",
     "case_index_pages",
-    "case_page_markdown",
+    "CasePageContent",
+    "case_page_content",
+    "narrative_body",
     "case_timeline_html",
     "expand_shortcodes",
     "figure_html",

@@ -4,35 +4,46 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
-import yaml
 from markupsafe import Markup
 
 from sawt.dates import event_type_label, status_label
 from sawt.model import Case, Event, Lang, Source
 from sawt.render import strings
-from sawt.render.markup import markdown_text, render_block, safe_href, single_line, time_html
+from sawt.render.markup import render_block, safe_href, single_line, time_html
 from sawt.timeline import case_timeline
 
 #: Event types whose place is where the person is (or was last known to be) held.
 HOLDING_EVENT_TYPES = ("detained", "transferred")
 
 
-def case_page_markdown(
+@dataclass(frozen=True)
+class CasePageContent:
+    """What a case page says, ready to be placed in the site's page frame."""
+
+    title: str  # plain text: the name in the page's language
+    description: str  # plain text, for link previews
+    image_alt: str  # plain text, for the share card
+    body_html: str  # the article: name heading, header block, story, timeline, sources, corrections
+
+
+def case_page_content(
     case: Case,
     lang: Lang,
     *,
     site_name: str,
-    narrative: str | None = None,
+    narrative_html: str | None = None,
     photo_url: str | None = None,
-) -> str:
-    """The Markdown source (with YAML front matter) of the case page in `lang`.
+) -> CasePageContent:
+    """The case page in `lang`, rendered straight to HTML (Sawt has the content; a
+    Markdown round trip would cost most of a large archive's build).
 
     `site_name` is the site's name in `lang` (it names who "asks" in the page
-    description that link previews show). `narrative` is hand-written Markdown
-    placed after the case header (a front matter block and a leading `# `
-    heading of its own are dropped: the page has both). `photo_url` is the photo's URL
-    relative to the page; without it no photo is shown, even if the case has one.
+    description that link previews show). `narrative_html` is the hand-written story,
+    already converted by the site's Markdown (see `narrative_body`), placed after the
+    case header. `photo_url` is the photo's URL relative to the page; without it no
+    photo is shown, even if the case has one.
     """
     events = sorted_events(case)
     sources = page_sources(case)
@@ -47,40 +58,38 @@ def case_page_markdown(
 
     photo_alt = case.photo_alt[lang] if case.photo_alt else strings.plain("photo_alt", lang, name=case.name[lang])
     sections = [
-        front_matter(case, lang, site_name=site_name).rstrip("\n"),
-        f"# {markdown_text(case.name[lang])}",
+        heading_html(1, case.slug, case.name[lang]),
         render_block(
             "case_header.html.j2", lang, case=case, facts=key_facts(case, lang), photo_url=photo_url, photo_alt=photo_alt
         ),
     ]
-    body = narrative_body(narrative or "")
-    if body:
-        sections.append(body)
-    # Explicit ids keep the anchors the same in both languages (/cases/x/#timeline).
+    if narrative_html and narrative_html.strip():
+        sections.append(narrative_html.strip())
+    # Fixed ids keep the anchors the same in both languages (/cases/x/#timeline).
     if events:
-        sections.append(f"## {strings.text('timeline', lang)} {{ #timeline }}")
+        sections.append(heading_html(2, "timeline", strings.text("timeline", lang)))
         sections.append(render_block("case_events.html.j2", lang, events=events, source_link=source_link))
     if sources:
-        sections.append(f"## {strings.text('sources', lang)} {{ #sources }}")
+        sections.append(heading_html(2, "sources", strings.text("sources", lang)))
         sections.append(render_block("sources.html.j2", lang, sources=sources, source_anchor=source_anchor))
     if case.corrections:
         corrections = sorted(case.corrections, key=lambda c: c.date.sort_key())
-        sections.append(f"## {strings.text('corrections', lang)} {{ #corrections }}")
+        sections.append(heading_html(2, "corrections", strings.text("corrections", lang)))
         sections.append(render_block("case_corrections.html.j2", lang, corrections=corrections))
-    return "\n\n".join(sections) + "\n"
+    return CasePageContent(
+        title=single_line(case.name[lang]),
+        description=page_description(case, lang, site_name=site_name),
+        image_alt=f"{single_line(case.name[lang])}: {status_label(case.status, lang)}",
+        body_html="\n".join(sections) + "\n",
+    )
 
 
-def front_matter(case: Case, lang: Lang, *, site_name: str) -> str:
-    """YAML front matter. The theme prints `title` and `description` into the page
-    without escaping them (MkDocs' Jinja environment has autoescape off), so they
-    are stored as escaped HTML text."""
-    meta = {
-        "title": html.escape(single_line(case.name[lang]), quote=False),
-        "description": html.escape(page_description(case, lang, site_name=site_name), quote=True),
-        "sawt_case": case.slug,
-    }
-    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**9)
-    return f"---\n{body}---\n"
+def heading_html(level: int, anchor: str, text: str) -> str:
+    """A heading as the site's Markdown writes one (toc permalink "#"), with a fixed id."""
+    return (
+        f'<h{level} id="{html.escape(anchor)}">{html.escape(single_line(text), quote=False)}'
+        f'<a class="headerlink" href="#{html.escape(anchor)}" title="Permanent link">#</a></h{level}>'
+    )
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

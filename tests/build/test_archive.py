@@ -157,3 +157,21 @@ def test_hand_written_narrative_sits_under_the_generated_header(tmp_path):
     paragraph = next(p for p in doc.select("article p") if "ZZNARRATIVE" in p.get_text())
     assert doc.select_one(".sawt-case") in paragraph.find_all_previous("div")
     assert len(list((project / "site").rglob("osama/index.html"))) == 2  # one page per language, no duplicate
+
+
+def test_a_story_keeps_its_shortcodes_links_and_language(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs/en/cases/osama.md").write_text(
+        "# Osama\n\n## In his family's words\n\nThe archive holds <!-- sawt:count --> cases; "
+        "see also [Saleh](saleh-al-samar.md).\n", encoding="utf-8")
+    (project / "docs/ar/cases/saleh-al-samar.md").write_text("قصة كتبها متطوع ZZARABICSTORY.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = project / "site"
+    doc = soup(site / "cases/osama/index.html")
+    assert [h.get_text(strip=True).rstrip("#") for h in doc.select("article h2")][:2] == ["In his family's words", "Timeline"]
+    story = doc.find("h2", id="in-his-familys-words").find_next("p")
+    assert story.select_one(".sawt-count").get_text(strip=True) == str(len(PUBLISHED))
+    assert story.find("a")["href"] == "../saleh-al-samar/"
+    assert "ZZARABICSTORY" in (site / "ar/cases/saleh-al-samar/index.html").read_text(encoding="utf-8")
+    assert "ZZARABICSTORY" not in (site / "cases/saleh-al-samar/index.html").read_text(encoding="utf-8")

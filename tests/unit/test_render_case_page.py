@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from pymdownx.slugs import slugify
 
 from sawt.model import Archive, Case, ContextEvent, Correction, Event, Figure, PartialDate, Source, Text
-from sawt.render.case_page import case_page_markdown
+from sawt.render.case_page import case_page_content, narrative_body
 
 # -- shared builders ---------------------------------------------------------------
 
@@ -85,16 +85,15 @@ def soup_of(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "lxml")
 
 
-def split_page(source: str) -> tuple[dict[str, object], str]:
-    match = re.match(r"\A---\n(.*?)\n---\n(.*)\Z", source, re.DOTALL)
-    assert match, "the page must start with YAML front matter"
-    return yaml.safe_load(match.group(1)), match.group(2)
-
-
-def page(case: Case, lang: str = "en", **options: object) -> tuple[dict[str, object], BeautifulSoup]:
+def page(case: Case, lang: str = "en", *, narrative: str | None = None, **options: object) -> tuple[dict[str, object], BeautifulSoup]:
+    """The page's title and description, and its body parsed; a narrative goes through
+    the site's Markdown first, as the build does."""
     options.setdefault("site_name", "Sawt" if lang == "en" else "صوت")
-    meta, body = split_page(case_page_markdown(case, lang, **options))  # type: ignore[arg-type]
-    return meta, soup_of(render_markdown(body))
+    if narrative is not None:
+        options["narrative_html"] = render_markdown(narrative_body(narrative))
+    content = case_page_content(case, lang, **options)  # type: ignore[arg-type]
+    meta = {"title": content.title, "description": content.description, "sawt_case": case.slug}
+    return meta, soup_of(content.body_html)
 
 
 # -- front matter --------------------------------------------------------------------
@@ -321,12 +320,10 @@ def test_photo_only_with_a_url_and_with_alt_text() -> None:
 def test_a_name_with_markup_is_text_everywhere() -> None:
     evil = '<script>alert("x")</script> *bold* [link](http://x) :smile: & co'
     case = make_case(name=Text(evil, evil), summary=Text("<b>not bold</b>", "<i>x</i>"))
-    source = case_page_markdown(case, "en", site_name="Sawt")
-    meta, body = split_page(source)
-    # The theme prints title and description unescaped: they are stored escaped.
-    assert "<script>" not in str(meta["title"]) and "&lt;script&gt;" in str(meta["title"])
-    assert '"' not in str(meta["description"]).replace("&quot;", "")
-    soup = soup_of(render_markdown(body))
+    content = case_page_content(case, "en", site_name="Sawt")
+    # Title and description are plain text, escaped where the page frame places them.
+    assert content.title == evil and content.image_alt == f"{evil}: Detained"
+    soup = soup_of(content.body_html)
     assert soup.find("script") is None and soup.find("b") is None and soup.find("strong", string="bold") is None
     assert soup.h1.get_text().rstrip("#") == evil
     assert soup.select_one(".sawt-case__other-name").get_text() == evil
@@ -342,19 +339,18 @@ def test_latin_text_on_arabic_pages_is_isolated() -> None:
     assert host["dir"] == "ltr"
 
 
-def test_the_page_is_one_header_block_then_markdown_sections() -> None:
-    """No blank line inside an HTML block (it would end the block) and none indented."""
-    source = case_page_markdown(make_case(corrections=(Correction(PartialDate(2024), Text("x", "x")),)), "en", site_name="Sawt")
-    _, body = split_page(source)
-    blocks = [b.strip("\n") for b in body.split("\n\n") if b.strip()]
-    assert [b.splitlines()[0][:12] for b in blocks] == [
-        "# Saleh Neme",
-        '<div class="',
-        "## Timeline ",
-        '<ol class="s',
-        "## Sources {",
-        '<ol class="s',
-        "## Correctio",
-        '<ul class="s',
+def test_the_page_is_one_header_block_then_sections() -> None:
+    _, soup = page(make_case(corrections=(Correction(PartialDate(2024), Text("x", "x")),)), "en")
+    top = [(el.name, el.get("id") or " ".join(el.get("class", []))[:12]) for el in soup.body.find_all(recursive=False)]
+    assert top == [
+        ("h1", "saleh-al-samar"),
+        ("div", "sawt-case sa"),
+        ("h2", "timeline"),
+        ("ol", "sawt-case-ti"),
+        ("h2", "sources"),
+        ("ol", "sawt-sources"),
+        ("h2", "corrections"),
+        ("ul", "sawt-correct"),
     ]
-    assert not any(line.startswith((" ", "\t")) for line in body.splitlines())
+    assert [a["href"] for a in soup.select("h1 > a.headerlink, h2 > a.headerlink")] == [
+        "#saleh-al-samar", "#timeline", "#sources", "#corrections"]

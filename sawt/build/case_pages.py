@@ -1,0 +1,117 @@
+"""Stage: write every case page in every language, filled into that language's frame.
+
+A page's article is cached under .cache/pages/ by everything that changes it (the
+case's content, the story, the photo's address, the site's name, and the source of
+the renderer and its templates), so a rebuild renders only the cases that changed;
+filling the frame and writing the file is all the rest cost. Large archives are
+written by one worker process per core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Mapping
+
+from sawt.build.frame import PageFrame
+from sawt.languages import relative_url, url_in_language
+from sawt.model import Archive, Case
+from sawt.photos import PHOTO_DIR, published_photo_name
+from sawt.render.case_page import CasePageContent, case_page_content
+
+#: Below this many pages, starting worker processes costs more than it saves.
+PAGES_PER_PROCESS_POOL = 400
+
+
+@dataclass(frozen=True)
+class CasePagesJob:
+    archive: Archive
+    frames: Mapping[str, PageFrame]  # by language
+    site_names: Mapping[str, str]
+    stories: Mapping[tuple[str, str], str]  # (lang, slug) -> story HTML
+    share_block: Callable[[Case, str], str]  # (case, lang) -> the share block's HTML
+    site_url: str
+    site_dir: Path
+    cache_dir: Path | None
+
+
+def case_url(slug: str, lang: str) -> str:
+    """The site-relative address of a case page: "cases/x/", "ar/cases/x/"."""
+    return url_in_language(f"cases/{slug}/", lang)
+
+
+def write_case_pages(job: CasePagesJob) -> list[str]:
+    """Write every case page; returns their site-relative URLs (for the sitemap)."""
+    work = [(lang, index) for lang in job.frames for index in range(len(job.archive.cases))]
+    global _JOB
+    _JOB = job
+    try:
+        if len(work) < PAGES_PER_PROCESS_POOL or (os.cpu_count() or 1) < 2:
+            _write_range(work)
+        else:
+            chunks = [work[i : i + 256] for i in range(0, len(work), 256)]
+            # fork: workers inherit the archive and frames instead of receiving a pickled copy.
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
+                list(pool.map(_write_range, chunks))
+    finally:
+        _JOB = None
+    return [case_url(job.archive.cases[index].slug, lang) for lang, index in work]
+
+
+_JOB: CasePagesJob | None = None
+
+
+def _write_range(work: list[tuple[str, int]]) -> None:
+    job = _JOB
+    assert job is not None
+    for lang, index in work:
+        case = job.archive.cases[index]
+        url = case_url(case.slug, lang)
+        content = _content(job, case, lang, url)
+        out = job.site_dir / url / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(job.frames[lang].fill(case.slug, content), encoding="utf-8")
+
+
+def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageContent:
+    photo_url = relative_url(url, f"{PHOTO_DIR}/{published_photo_name(case.slug, case.photo)}") if case.photo else None
+    options = dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url)
+    if job.cache_dir is None:
+        return _render(job, case, lang, options)
+    key = hashlib.sha256(repr((renderer_fingerprint(), job.site_url, lang, case, options)).encode("utf-8")).hexdigest()
+    cached = job.cache_dir / key[:2] / f"{key}.json"
+    try:
+        return CasePageContent(**json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
+    content = _render(job, case, lang, options)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps(asdict(content), ensure_ascii=False), encoding="utf-8")
+    partial.replace(cached)  # atomic: a reader never sees half a file
+    return content
+
+
+def _render(job: CasePagesJob, case: Case, lang: str, options: dict) -> CasePageContent:
+    content = case_page_content(case, lang, **options)
+    # The share block (links, QR code) closes the article, as on appeal pages.
+    return replace(content, body_html=content.body_html + job.share_block(case, lang))
+
+
+@lru_cache(maxsize=1)
+def renderer_fingerprint() -> str:
+    """A hash of Sawt's own source and templates: any change to how a page is made
+    invalidates every cached page (cheap, and never stale)."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".j2", ".json") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
