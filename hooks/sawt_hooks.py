@@ -64,7 +64,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(site.MISSING_SITE_URL)
     lang = _language(config)
     if lang == _build.languages_order[0]:
-        _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url, site_dir=Path(config.site_dir))
+        # Every language is written into a staging folder, swapped in when all are done.
+        config.site_dir = str(_build.start(root=Path(config.config_file_path).parent, site_url=config.site_url,
+                                           site_dir=Path(config.site_dir)))
     with _reported_as_build_error():
         _build.ensure_archive()
     return config
@@ -188,12 +190,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _language(config) != _build.languages_order[-1]:
-        return  # the other languages' builds are still to come (or already done: see module doc)
-    with _reported_as_build_error():
-        finished_now = _build.finish(Path(config.site_dir))
-    if finished_now and _build.search_report is not None:
-        log.info(_build.search_report.summary())
+    lang = _language(config)
+    if lang == _build.languages_order[-1]:  # every language is built (see module doc)
+        with _reported_as_build_error():
+            finished_now = _build.finish(Path(config.site_dir))
+        if finished_now and _build.search_report is not None:
+            log.info(_build.search_report.summary())
+    if _build.language_build_ended():  # the outermost build ends last: nothing writes after this
+        _build.publish()
 
 
 def on_build_error(error: Exception) -> None:

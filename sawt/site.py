@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from sawt import cards, exports, feeds, render, share
-from sawt.build import frame
+from sawt.build import frame, staging
 from sawt.build.case_pages import CasePagesJob, write_case_pages
 from sawt.dates import archive_today, status_label
 from sawt.qr import qr_svg
@@ -89,22 +89,28 @@ class BuildState:
     today: date = field(default_factory=archive_today)
     archive: Archive | None = None
     withheld_slugs: frozenset[str] = frozenset()
-    site_dir: Path | None = None
+    site_dir: Path | None = None  # where the finished site goes
+    staging_dir: Path | None = None  # where this build writes it
+    ended_builds: int = 0
     frames: dict[str, frame.PageFrame] = field(default_factory=dict)  # by language
     stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
-    def start(self, *, root: Path, site_url: str, site_dir: Path) -> None:
-        """A new build of all languages begins (every `mkdocs serve` rebuild too)."""
+    def start(self, *, root: Path, site_url: str, site_dir: Path) -> Path:
+        """A new build of all languages begins (every `mkdocs serve` rebuild too).
+        Returns the folder to build into: `publish` swaps it in for `site_dir` at the end."""
         self.root = root
         self.site_url = site_url
         self.site_dir = site_dir
+        self.staging_dir = staging.begin(site_dir)
         self.built_paths = set()
         self.finished = False
         self.frames = {}
         self.stories = {}
+        self.ended_builds = 0
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
         self.today = archive_today()
+        return self.staging_dir
 
     @property
     def data_dir(self) -> Path:
@@ -270,10 +276,22 @@ class BuildState:
         return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=strings.text("share_qr", lang)))
 
     def discard_output(self) -> None:
-        """After a failed build, leave an empty output folder rather than half a site."""
-        if self.site_dir is not None and self.site_dir.is_dir():
-            for child in self.site_dir.iterdir():
-                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        """After a failed build, drop what it wrote; the last complete site stays."""
+        if self.staging_dir is not None:
+            staging.abandon(self.staging_dir)
+            self.staging_dir = None
+
+    def language_build_ended(self) -> bool:
+        """Count the ends of the language builds; True at the last. (The engine nests them:
+        the other languages build inside the first one's end, so the first ends last.)"""
+        self.ended_builds += 1
+        return self.ended_builds == len(self.languages_order)
+
+    def publish(self) -> None:
+        """The whole build is written: swap it in for the last one."""
+        if self.staging_dir is not None and self.site_dir is not None and self.finished:
+            staging.publish(self.staging_dir, self.site_dir)
+            self.staging_dir = None
 
     # -- site-wide outputs, once all languages are built -----------------------
 
