@@ -163,8 +163,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         {"name": language.name, "lang": code, "link": url_in_language(page.url, code) or "./"}
         for code, language in LANGUAGES.items()
     ]
-    if page.meta.get("sawt_frame"):  # the case-page frame: every case page fills its tokens
-        context["sawt_meta"] = _build.frame_meta(_language(config))
+    if page.meta.get("sawt_frame"):  # a page frame: every case page (or index page) fills its tokens
+        context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])
         context["sawt_feeds"] = _build.feed_links()
         return context
     _build.page_built(page.url)
@@ -184,7 +184,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
     if page.meta.get("sawt_frame"):
         with _reported_as_build_error():
-            _build.keep_frame(_language(config), output)
+            _build.keep_frame(_language(config), page.meta["sawt_frame"], output)
     return output
 
 

@@ -50,10 +50,10 @@ def check(data_dir: Path, today: date) -> int:
     return 0
 
 
-def synthetic(out_dir: Path, cases: int, seed: int) -> int:
+def synthetic(out_dir: Path, cases: int, seed: int, words: int = 0) -> int:
     from .synthetic import write_synthetic_archive
 
-    write_synthetic_archive(out_dir, cases, seed)
+    write_synthetic_archive(out_dir, cases, seed, summary_words=words)
     print(f"wrote {_plural(cases, 'fictional case')} to {out_dir.as_posix()}/")
     return 0
 
@@ -69,11 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
     synthetic_parser.add_argument("--seed", type=int, default=0)
+    synthetic_parser.add_argument("--words", type=int, default=0, help="words per summary and language (0: one line)")
     args = parser.parse_args(argv)
 
     if args.command == "check":
         return check(args.data, args.today or archive_today())
-    return synthetic(args.out, args.cases, args.seed)
+    return synthetic(args.out, args.cases, args.seed, args.words)
 
 
 if __name__ == "__main__":

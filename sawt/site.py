@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sawt import cards, exports, feeds, render, share
 from sawt.build import frame, staging
-from sawt.build.case_pages import CasePagesJob, write_case_pages
+from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
 from sawt.dates import archive_today, status_label
 from sawt.qr import qr_svg
 from sawt.render import strings
@@ -92,7 +92,7 @@ class BuildState:
     site_dir: Path | None = None  # where the finished site goes
     staging_dir: Path | None = None  # where this build writes it
     ended_builds: int = 0
-    frames: dict[str, frame.PageFrame] = field(default_factory=dict)  # by language
+    frames: dict[tuple[str, str], frame.PageFrame] = field(default_factory=dict)  # by (language, kind)
     stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
@@ -179,18 +179,10 @@ class BuildState:
         pages after the first (the first is docs/<lang>/cases/index.md, where the
         volunteer writes the intro)."""
         archive = self.loaded
-        pages = [GeneratedPage(src_uri=f"cases/{frame.FRAME_SLUG}.md", neutral_url=f"cases/{frame.FRAME_SLUG}/",
-                               markdown=frame.FRAME_MARKDOWN)]
+        pages = [GeneratedPage(src_uri=frame.frame_url(kind).rstrip("/") + ".md", neutral_url=frame.frame_url(kind),
+                               markdown=frame.frame_markdown(kind)) for kind in frame.FRAME_FOLDERS]
         pages += [GeneratedPage(src_uri=f"cases/{case.slug}.md", neutral_url=f"cases/{case.slug}/", markdown="",
                                 link_only=True) for case in archive.cases]
-        for index_page in render.case_index_pages(archive, lang)[1:]:
-            pages.append(
-                GeneratedPage(
-                    src_uri=index_page.path.rstrip("/") + ".md",
-                    neutral_url=index_page.path,
-                    markdown=render.index_page_markdown(index_page, lang),
-                )
-            )
         return pages
 
     def content_language(self, source_name: str, page_lang: str) -> str:
@@ -223,23 +215,24 @@ class BuildState:
         """A published case's hand-written story, already converted by the site's Markdown."""
         self.stories[(lang, slug)] = story_html
 
-    def keep_frame(self, lang: str, page_html: str) -> None:
-        """The engine's finished rendering of the case-page frame in `lang`."""
+    def keep_frame(self, lang: str, kind: str, page_html: str) -> None:
+        """The engine's finished rendering of a page frame (`kind`: case or index) in `lang`."""
         try:
-            self.frames[lang] = frame.PageFrame.from_html(page_html)
+            self.frames[(lang, kind)] = frame.PageFrame.from_html(page_html)
         except frame.FrameError as error:
             raise SawtError(str(error)) from None
 
-    def frame_meta(self, lang: str) -> list[share.MetaTag]:
-        """Preview meta of the case-page frame: tokens that every case page fills."""
+    def frame_meta(self, lang: str, kind: str) -> list[share.MetaTag]:
+        """Preview meta of a page frame: tokens that every page it frames fills. A case
+        page shows its own card; an index page the site's."""
         return share.page_meta(
             site_url=self.site_url,
-            page_url=f"cases/{frame.FRAME_SLUG}/",
+            page_url=frame.frame_url(kind),
             lang=lang,
             title=frame.TITLE,
             description=frame.DESCRIPTION,
             site_name=_site_name(lang),
-            image_path=share.card_path(lang, frame.FRAME_SLUG),
+            image_path=share.card_path(lang, frame.FRAME_SLUG if kind == "case" else None),
             image_alt=frame.IMAGE_ALT,
         )
 
@@ -301,17 +294,20 @@ class BuildState:
             return False
         self.finished = True
         archive = self.loaded
-        missing = [lang for lang in LANGUAGES if lang not in self.frames]
+        missing = [f"{lang} {kind}" for lang in LANGUAGES for kind in frame.FRAME_FOLDERS if (lang, kind) not in self.frames]
         if missing:
-            raise SawtError(f"internal: the case-page frame was not rendered for {', '.join(missing)}")
+            raise SawtError(f"internal: page frames were not rendered for {', '.join(missing)}")
         written = write_case_pages(CasePagesJob(
-            archive=archive, frames=dict(self.frames), site_names=SITE_NAMES, stories=dict(self.stories),
-            share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
+            archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES}, site_names=SITE_NAMES,
+            stories=dict(self.stories), share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
             cache_dir=self.root / ".cache" / "pages",
         ))
+        for lang in LANGUAGES:
+            written += write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir)
         self.built_paths.update(neutral_path(url) for url in written)
-        for lang in LANGUAGES:  # the frame itself is not a page of the site
-            shutil.rmtree(site_dir / url_in_language(f"cases/{frame.FRAME_SLUG}/", lang), ignore_errors=True)
+        for lang in LANGUAGES:  # the frames themselves are not pages of the site
+            for kind in frame.FRAME_FOLDERS:
+                shutil.rmtree(site_dir / url_in_language(frame.frame_url(kind), lang), ignore_errors=True)
         xml = sitemap_xml(sorted(self.built_paths), self.site_url)
         for lang in LANGUAGES.values():
             if lang.url_prefix:  # one sitemap for the whole site, at the root

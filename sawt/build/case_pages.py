@@ -23,6 +23,7 @@ from sawt.build.frame import PageFrame
 from sawt.languages import relative_url, url_in_language
 from sawt.model import Archive, Case
 from sawt.photos import PHOTO_DIR, published_photo_name
+from sawt.render.case_index import case_index_pages, index_page_content
 from sawt.render.case_page import CasePageContent, case_page_content
 
 #: Below this many pages, starting worker processes costs more than it saves.
@@ -65,6 +66,20 @@ def write_case_pages(job: CasePagesJob) -> list[str]:
 
 
 _JOB: CasePagesJob | None = None
+
+
+def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_dir: Path) -> list[str]:
+    """The case index's pages after the first (cases/page/N/; the first is the hand-written
+    cases/index.md, where the volunteer writes the intro). Returns their URLs."""
+    urls = []
+    for page in case_index_pages(archive, lang)[1:]:
+        content = index_page_content(page, lang)
+        url = url_in_language(page.path, lang)
+        out = site_dir / url / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(index_frame.fill(str(page.number), content), encoding="utf-8")
+        urls.append(url)
+    return urls
 
 
 def _write_range(work: list[tuple[str, int]]) -> None:

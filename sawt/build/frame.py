@@ -24,12 +24,24 @@ DESCRIPTION = "SAWTFRAMEDESCRIPTION"
 IMAGE_ALT = "SAWTFRAMEIMAGEALT"
 BODY = "SAWTFRAMEBODY"
 #: The frame page's Markdown: front matter the theme reads, and the body token.
-#: The heading is there for the theme (its skip link points to the first heading, and it adds a
-#: title of its own to a page without one); the article Sawt renders replaces heading and body.
-FRAME_MARKDOWN = (
-    f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\nsawt_frame: true\nhide:\n  - toc\n---\n\n"
-    f"# {TITLE} {{ #{FRAME_SLUG} }}\n\n{BODY}\n"
-)
+#: The kinds of generated page, and where each kind's frame sits: at the same depth as
+#: the pages it frames, so that every relative link in it is right for them all.
+FRAME_FOLDERS = {"case": "cases/", "index": "cases/page/"}
+
+
+def frame_url(kind: str) -> str:
+    """The frame's site-relative address in the default language ("cases/sawt--frame/")."""
+    return f"{FRAME_FOLDERS[kind]}{FRAME_SLUG}/"
+
+
+def frame_markdown(kind: str) -> str:
+    """The frame page's Markdown. The heading is there for the theme (its skip link points
+    to the first heading, and it adds a title of its own to a page without one); the
+    article Sawt renders replaces heading and body."""
+    return (
+        f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\nsawt_frame: {kind}\nhide:\n  - toc\n---\n\n"
+        f"# {TITLE} {{ #{FRAME_SLUG} }}\n\n{BODY}\n"
+    )
 _ARTICLE = re.compile(
     rf'<h1 id="{FRAME_SLUG}">{TITLE}<a class="headerlink"[^>]*>[^<]*</a></h1>\s*<p>{BODY}</p>')
 

@@ -11,7 +11,7 @@ from sawt.render.case_index import (
     IndexPage,
     case_index_first_page,
     case_index_pages,
-    index_page_markdown,
+    index_page_content,
     index_page_path,
 )
 from sawt.render.case_page import CasePageContent, case_page_content, narrative_body
@@ -35,6 +35,6 @@ __all__ = [
     "expand_shortcodes",
     "figure_html",
     "figures_chart_html",
-    "index_page_markdown",
+    "index_page_content",
     "index_page_path",
 ]

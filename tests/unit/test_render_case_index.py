@@ -13,7 +13,7 @@ from sawt.render.case_index import (
     PER_PAGE,
     case_index_first_page,
     case_index_pages,
-    index_page_markdown,
+    index_page_content,
     index_page_path,
 )
 from tests.unit.test_render_case_page import make_archive, make_case, render_markdown, soup_of
@@ -184,11 +184,12 @@ def test_the_index_survives_markdown_as_one_block(thousand) -> None:
     assert soup.select("p > table, p > div") == []
 
 
-def test_generated_index_page_markdown(thousand) -> None:
+def test_generated_index_page_content(thousand) -> None:
     page = case_index_pages(thousand, "ar")[2]
-    text = index_page_markdown(page, "ar")
-    assert text.startswith("---\ntitle: الحالات، الصفحة 3 من 5\nsawt_index_page: 3\n---\n\n# الحالات، الصفحة 3 من 5\n\n")
-    assert page.html in text
+    content = index_page_content(page, "ar")
+    assert content.title == "الحالات، الصفحة 3 من 5"
+    assert content.body_html.startswith('<h1 id="page-3">الحالات، الصفحة 3 من 5<a class="headerlink" href="#page-3"')
+    assert page.html in content.body_html
 
 
 def test_the_script_is_shipped_and_parses() -> None:

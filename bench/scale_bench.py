@@ -1,0 +1,180 @@
+"""Build at scale: Sawt against plain Material + mkdocs-static-i18n on the same text.
+
+    .venv/bin/python bench/scale_bench.py [N ...]          (default: 1000)
+    .venv/bin/python bench/scale_bench.py --sawt-only 100000
+
+For each N, in one run and on the same N fictional cases of realistic length
+(summaries of ~300 words a language, 1-5 events, about 40% without an ask):
+
+* Sawt: `mkdocs build --strict` cold (no .cache: every card, QR code and page drawn),
+  again with nothing changed, and again after one case's summary was edited;
+* plain Material: the same cases written as plain Markdown pages (name, status,
+  summary, ask, timeline, sources) beside the same hand-written pages, cases out of
+  the nav, Material's own search; cold, then again (it has no cache), then after
+  the same one-case edit.
+
+Prints seconds, peak RSS of the build's process tree (/usr/bin/time -v), pages
+written and pages per second, then Sawt's times as ratios of plain Material's cold
+build. This is a benchmark, not a test: the machine is noisy, so compare ratios
+from one run. Synthetic cases are plainly fictional and never touch data/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.build_bench import copy_project  # noqa: E402
+from sawt.dates import archive_today, event_type_label, status_label  # noqa: E402
+from sawt.load import load_archive  # noqa: E402
+from sawt.synthetic import write_synthetic_archive  # noqa: E402
+
+SUMMARY_WORDS = 300
+EDITED = "test-person-0001.yml"
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    pages: int
+
+
+def timed(command: list[str], cwd: Path, site: Path) -> Run:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SAWT_SITE_URL": "https://sawt.example.org/"}
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    pages = sum(1 for _ in site.rglob("*.html"))
+    return Run(seconds, peak_kb / 1024, pages)
+
+
+def mkdocs_build(project: Path) -> Run:
+    return timed([sys.executable, "-m", "mkdocs", "build", "--strict"], project, project / "site")
+
+
+def sawt_project(tmp: Path, n: int) -> Path:
+    project = copy_project(tmp / f"sawt-{n}")
+    scratch = tmp / f"cases-{n}"
+    write_synthetic_archive(scratch, n, summary_words=SUMMARY_WORDS)
+    for case in (scratch / "cases").glob("*.yml"):
+        shutil.move(str(case), project / "data" / "cases" / case.name)
+    with (project / "data" / "sources.yml").open("a", encoding="utf-8") as sources:
+        sources.write("\n" + (scratch / "sources.yml").read_text(encoding="utf-8"))
+    return project
+
+
+PLAIN_MKDOCS_YML = """site_name: Sawt
+site_url: https://sawt.example.org/
+docs_dir: docs
+use_directory_urls: true
+theme:
+  name: material
+  language: en
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: true
+      reconfigure_material: true
+      languages:
+        - {locale: en, name: English, default: true, build: true}
+        - {locale: ar, name: العربية, build: true}
+markdown_extensions: [attr_list, md_in_html, admonition, tables, {toc: {permalink: "#"}}]
+not_in_nav: |
+  /*/cases/*.md
+  !/*/cases/index.md
+"""
+
+
+def plain_case_markdown(case, lang: str) -> str:
+    """The same text a Sawt case page shows, as a page a volunteer could write by hand."""
+    other = "ar" if lang == "en" else "en"
+    lines = [f"# {case.name[lang]}", "", case.name[other], "", f"**{status_label(case.status, lang)}**", "",
+             case.summary[lang], ""]
+    if case.ask is not None:
+        lines += [f"!!! note \"{'What we ask' if lang == 'en' else 'مطالبنا'}\"", "", f"    {case.ask[lang]}", ""]
+    lines += ["## Timeline" if lang == "en" else "## التسلسل الزمني", ""]
+    for event in case.events:
+        place = f" ({event.place[lang]})" if event.place else ""
+        lines.append(f"- {event.date.iso()}: {event_type_label(event.type, lang)}. {event.text[lang]}{place}")
+    lines += ["", "## Sources" if lang == "en" else "## المصادر", ""]
+    lines += [f"1. {source.title}, {source.publisher}" for source in case.sources]
+    return "\n".join(lines) + "\n"
+
+
+def plain_project(tmp: Path, n: int, sawt: Path) -> Path:
+    """Plain Material + static-i18n: the sample's hand-written pages and every case as a page."""
+    project = tmp / f"plain-{n}"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    nav = re.search(r"^nav:\n(?:  .*\n)+", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(0)
+    (project / "mkdocs.yml").write_text(PLAIN_MKDOCS_YML + nav, encoding="utf-8")
+    for case in load_archive(sawt / "data", today=archive_today()).cases:
+        for lang in ("en", "ar"):
+            (project / "docs" / lang / "cases" / f"{case.slug}.md").write_text(plain_case_markdown(case, lang),
+                                                                                encoding="utf-8")
+    return project
+
+
+def edit_one_case(case_file: Path) -> None:
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(text.replace("  en: \"", "  en: \"Edited for the benchmark. ", 1), encoding="utf-8")
+
+
+def edit_one_plain_page(project: Path) -> None:
+    page = project / "docs" / "en" / "cases" / EDITED.replace(".yml", ".md")
+    text = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    text.insert(2, "Edited for the benchmark.\n\n")
+    page.write_text("".join(text), encoding="utf-8")
+
+
+def row(label: str, run: Run, base: float | None) -> str:
+    ratio = f"{run.seconds / base:>7.2f}x" if base else f"{'':>8}"
+    return f"{label:<34} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
+
+
+def main(sizes: list[int], *, sawt_only: bool) -> None:
+    print(f"{'build':<34} {'seconds':>9} {'x plain':>8} {'peak MB':>9} {'pages':>8} {'pages/s':>8}")
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = Path(scratch)
+        for n in sizes:
+            sawt = sawt_project(tmp, n)
+            plain = None if sawt_only else plain_project(tmp, n, sawt)
+            base = None
+            if plain is not None:
+                plain_cold = mkdocs_build(plain)
+                base = plain_cold.seconds
+                print(row(f"{n} cases: plain Material, cold", plain_cold, base))
+            cold = mkdocs_build(sawt)
+            print(row(f"{n} cases: Sawt, cold (no .cache)", cold, base))
+            again = mkdocs_build(sawt)
+            print(row(f"{n} cases: Sawt, nothing changed", again, base))
+            edit_one_case(sawt / "data" / "cases" / EDITED)
+            edited = mkdocs_build(sawt)
+            print(row(f"{n} cases: Sawt, one case edited", edited, base))
+            if plain is not None:
+                edit_one_plain_page(plain)
+                print(row(f"{n} cases: plain Material, one page edited", mkdocs_build(plain), base))
+                shutil.rmtree(plain)
+            shutil.rmtree(sawt)
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    only = "--sawt-only" in args
+    main([int(a) for a in args if a != "--sawt-only"] or [1000], sawt_only=only)
