@@ -40,7 +40,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 #: Report sections, in the order they are shown.
 SECTIONS = {
-    "missing": "Pages in one language only",
+    "missing": "Missing in one language",
     "outdated": "Outdated translations",
     "text": "Texts not translated",
     "warning": "Warnings",
@@ -302,7 +302,8 @@ def _text_problem(name: str, text: dict) -> tuple[str, str] | None:
         which = " and ".join(LANGUAGE_NAMES[lang] for lang in placeholders)
         field = name if len(placeholders) == 2 else f"{name}.{placeholders[0]}"
         return placeholders[0], f"{field} is still the placeholder from make new-case: write it in {which}"
-    if " ".join(en.split()) == " ".join(ar.split()):
+    letters = _ARABIC_LETTER.search(en) or _LATIN_LETTER.search(en)
+    if letters and " ".join(en.split()) == " ".join(ar.split()):  # "2023" is the same in both
         lang = "en" if _ARABIC_LETTER.search(en) else "ar"
         other = "ar" if lang == "en" else "en"
         return lang, f"{name}.{lang} is a copy of {name}.{other}: translate it into {LANGUAGE_NAMES[lang]}"
