@@ -21,7 +21,7 @@ from pathlib import Path
 from .errors import DataError
 from .load import check_archive
 from .volunteer import annotations
-from .volunteer.scaffold import ScaffoldError, new_case, new_page
+from .volunteer.scaffold import ScaffoldError, case_template, check_slug, new_case, new_page
 from .volunteer.translations import translation_report
 
 #: The repository: where new files are written and whose history `translations` reads.
@@ -74,8 +74,12 @@ def synthetic(out_dir: Path, cases: int, seed: int) -> int:
     return 0
 
 
-def scaffold(command: str, name: str, root: Path) -> int:
+def scaffold(command: str, name: str, root: Path, *, to_stdout: bool = False) -> int:
     try:
+        if to_stdout:  # the copy for the web editor: .github/case-template.yml
+            check_slug(name, "case", "ali-hassan")
+            print(case_template(name), end="")
+            return 0
         written = new_case(root, name) if command == "new-case" else new_page(root, name)
     except ScaffoldError as error:
         print(error)
@@ -107,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
                               help="judge future dates and embargoes as of this day (default: today)")
     new_case_parser = commands.add_parser("new-case", help="write data/cases/SLUG.yml to fill in (unpublished)")
     new_case_parser.add_argument("slug", help="the case's address, e.g. ali-hassan")
+    new_case_parser.add_argument("--print", action="store_true", dest="to_stdout",
+                                 help="print the file instead of writing it")
     new_page_parser = commands.add_parser("new-page", help="write docs/en/PATH.md and docs/ar/PATH.md")
     new_page_parser.add_argument("page", help="the page's address, e.g. statement or news/2026-01-visit")
     for parser_with_root in (new_case_parser, new_page_parser):
@@ -123,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.data, args.today or date.today())
     if args.command in ("new-case", "new-page"):
-        return scaffold(args.command, args.slug if args.command == "new-case" else args.page, args.root)
+        if args.command == "new-case":
+            return scaffold(args.command, args.slug, args.root, to_stdout=args.to_stdout)
+        return scaffold(args.command, args.page, args.root)
     if args.command == "translations":
         return translations(args.root)
     return synthetic(args.out, args.cases, args.seed)

@@ -73,10 +73,12 @@ def case_template(slug: str) -> str:
     """The text of a new, unpublished case file, generated from the case schema."""
     schema = load_schemas()["case"]
     lines = [
-        "# A new case. Fill in the fields, run make check, and change publish: false to",
-        "# publish: true only when the case is complete, sourced and checked.",
-        "# حالة جديدة. املأ الحقول، وشغّل make check، ولا تغيّر publish: false إلى",
-        "# publish: true إلا حين تكتمل الحالة بمصادرها وتُراجَع.",
+        "# A new case, named data/cases/<slug>.yml. Fill in the fields; make check (or the pull",
+        "# request's check) says what is still wrong. Change publish: false to publish: true only",
+        "# when the case is complete, sourced and reviewed.",
+        "# حالة جديدة، في الملف data/cases/<slug>.yml. املأ الحقول، وسيدلّك make check (أو فحص",
+        "# طلب الدمج) على ما بقي من أخطاء. لا تغيّر publish: false إلى publish: true إلا حين",
+        "# تكتمل الحالة بمصادرها وتُراجَع.",
         "#",
         "# Lines starting with \"# \" are notes. A field switched off starts with # right before its",
         "# name (#ask:): to use it, delete the # at the start of each of its lines, and nothing else.",

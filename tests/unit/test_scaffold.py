@@ -155,3 +155,10 @@ def test_new_case_in_a_copy_of_the_sample_archive(tmp_path: Path) -> None:
     after = check_archive(tmp_path / "data", today=today)
     assert after.archive.cases == before.archive.cases
     assert after.withheld_cases == before.withheld_cases + 1
+
+
+def test_the_web_editors_template_is_the_generated_one() -> None:
+    """The copy that volunteers paste in GitHub's web editor never drifts from the schema."""
+    committed = (ROOT / ".github" / "case-template.yml").read_text(encoding="utf-8")
+    assert committed == case_template("firstname-familyname"), (
+        "regenerate it: .venv/bin/python -m sawt new-case firstname-familyname --print > .github/case-template.yml")

@@ -134,7 +134,7 @@ def test_placeholders_of_new_case_and_new_page_are_listed(repo: Path) -> None:
     assert main(["new-case", "new-person", "--root", str(repo)]) == 0
     assert main(["new-page", "visit", "--root", str(repo)]) == 0
     todo = [str(e) for e in translation_report(repo).entries]
-    assert "data/cases/new-person.yml:22: name is still the placeholder from make new-case: write it in English " \
+    assert "data/cases/new-person.yml:24: name is still the placeholder from make new-case: write it in English " \
            "and Arabic" in todo
     assert any(t.startswith('docs/ar/visit.md:8: still says "اكتب نص الصفحة هنا." from make new-page') for t in todo)
 
