@@ -86,6 +86,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, url_in_language(generated.src_uri, lang), content=generated.markdown)
         )
+    with _reported_as_build_error():
+        hidden = _build.unpublished_stories(
+            {neutral_path(f.url): _file_name(f, config) for f in files.documentation_pages()}
+        )
+    for story in [f for f in files.documentation_pages() if neutral_path(f.url) in hidden]:
+        files.remove(story)
     return files
 
 
@@ -158,10 +164,13 @@ def _plain(text: str) -> str:
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:
     """The file a volunteer would open for this page, for error messages."""
-    src = page.file.abs_src_path
-    if src:
-        return str(Path(src).resolve().relative_to(Path(config.config_file_path).parent.resolve()))
-    return page.file.src_uri
+    return _file_name(page.file, config)
+
+
+def _file_name(file: File, config: MkDocsConfig) -> str:
+    if file.abs_src_path:
+        return str(Path(file.abs_src_path).resolve().relative_to(Path(config.config_file_path).parent.resolve()))
+    return file.src_uri
 
 
 def on_pre_template(template, template_name: str, config: MkDocsConfig):

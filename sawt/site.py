@@ -24,7 +24,7 @@ from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
-from sawt.load import load_archive
+from sawt.load import CASE_SUFFIXES, load_archive
 from sawt.model import Archive
 from sawt.photos import PHOTO_DIR, publish_photo, published_photo_name
 from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
@@ -170,6 +170,24 @@ class BuildState:
                 )
             )
         return pages
+
+    def unpublished_stories(self, pages: dict[str, str]) -> set[str]:
+        """Of `pages` (neutral URL -> the file it is read from), the hand-written case stories
+        (docs/<lang>/cases/<slug>.md) whose case is not published: a draft's or an embargoed
+        case's story stays off the site with its case. A story for which there is no case file
+        at all is an error, not a page of its own."""
+        published = {f"cases/{case.slug}/" for case in self.loaded.cases}
+        hidden = set()
+        for url, source in sorted(pages.items()):
+            parts = url.strip("/").split("/")
+            if len(parts) != 2 or parts[0] != "cases" or url in published:
+                continue
+            slug = parts[1]
+            if not any((self.data_dir / "cases" / f"{slug}{suffix}").is_file() for suffix in CASE_SUFFIXES):
+                raise SawtError(f"{source}: this is the story of a case, but there is no data/cases/{slug}.yml; "
+                                "add the case, or name the story after an existing one")
+            hidden.add(url)
+        return hidden
 
     def content_language(self, source_name: str, page_lang: str) -> str:
         """The language a page's body is written in: the folder it was read from

@@ -17,7 +17,6 @@ shows the content of a text, so it is safe to post on a public pull request.
 
 from __future__ import annotations
 
-import html
 import re
 import subprocess
 import time
@@ -32,6 +31,7 @@ import yaml
 from ..load import CASE_SUFFIXES
 from ..schema import load_schemas, resolve_ref
 from ..yamldoc import Path_, YamlDoc, read_yaml
+from .annotations import markdown_text
 from .scaffold import PAGE_PLACEHOLDER, TEXT_PLACEHOLDER
 
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
@@ -84,7 +84,7 @@ class TranslationReport:
         return "\n".join(lines)
 
     def markdown(self) -> str:
-        lines = [f"### {_md(self.headline())}", ""]
+        lines = [f"### {markdown_text(self.headline())}", ""]
         for key, title in SECTIONS.items():
             entries = [e for e in self.entries if e.section == key]
             if not entries:
@@ -92,14 +92,10 @@ class TranslationReport:
             lines += [f"**{title}**", "", "| File | What to do |", "|---|---|"]
             for entry in entries:
                 where = entry.path + (f":{entry.line}" if entry.line is not None else "")
-                lines.append(f"| `{_md(where)}` | {_md(entry.todo)} |")
+                lines.append(f"| `{markdown_text(where)}` | {markdown_text(entry.todo)} |")
             lines.append("")
-        lines += [f"> {_md(note)}" for note in self.notes]
+        lines += [f"> {markdown_text(note)}" for note in self.notes]
         return "\n".join(lines).rstrip("\n") + "\n\n"
-
-
-def _md(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|")
 
 
 def translation_report(root: Path, *, languages: tuple[str, str] = ("en", "ar")) -> TranslationReport:
