@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import sys
 from typing import Iterable, Mapping
 
 from ..errors import Problem
@@ -75,6 +76,10 @@ def append_step_summary(markdown: str, environ: Mapping[str, str] = os.environ) 
     path = environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return False
-    with open(path, "a", encoding="utf-8") as summary:
-        summary.write(markdown)
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(markdown)
+    except OSError as error:  # the summary is a courtesy: the check's own result still stands
+        print(f"could not write the step summary to {path}: {error.strerror}", file=sys.stderr)
+        return False
     return True

@@ -117,3 +117,14 @@ def test_a_message_cannot_start_a_second_command() -> None:
     line = workflow_command("error", "bad\n::warning::injected", file="data/cases/a.yml", line=3, title="t")
     assert line == "::error file=data/cases/a.yml,line=3,title=t::bad%0A::warning::injected"
     assert "\n" not in problem_annotation(Problem("data/cases/a,b.yml", None, "", "one\ntwo"))
+
+
+def test_an_unwritable_summary_does_not_change_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    data = write_archive(tmp_path, cases={"typo": BAD_CASES["typo"]})
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "no-such-dir" / "summary.md"))
+    assert main(["check", "--data", str(data), "--today", TODAY.isoformat()]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-1] == ANNOTATIONS[-1]
+    assert captured.err.startswith("could not write the step summary to ")
