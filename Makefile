@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build test check browser-deps clean
+.PHONY: serve build test check new-case new-page translations browser-deps clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,20 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m sawt check
+
+# A new case file to fill in (unpublished until it says publish: true), and a new pair of twin pages.
+# SLUG and PAGE are read from the environment (make exports them), so no quote in them can break the shell.
+new-case: $(STAMP)
+	@if [ -z "$$SLUG" ]; then echo "Give the case's address: make new-case SLUG=firstname-familyname"; exit 2; fi
+	@$(BIN)/python -m sawt new-case -- "$$SLUG"
+
+new-page: $(STAMP)
+	@if [ -z "$$PAGE" ]; then echo "Give the page's address: make new-page PAGE=statement (or news/2026-01-visit)"; exit 2; fi
+	@$(BIN)/python -m sawt new-page -- "$$PAGE"
+
+# Pages and texts missing in one language, and translations older than their twin.
+translations: $(STAMP)
+	@$(BIN)/python -m sawt translations
 
 # Browser tests use Debian's Chromium (no browser downloads); print tests read PDFs with poppler.
 browser-deps:

@@ -85,6 +85,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             dest_dir=config.site_dir,
             use_directory_urls=config.use_directory_urls,
             dest_uri=url_in_language(missing.dest_uri, lang),
+            # A page missing from the menu is reported by the build of the language it is written in,
+            # under the name of the file the volunteer wrote, not under this borrowed copy's name.
+            inclusion=InclusionLevel.NOT_IN_NAV,
         )
         borrowed.abs_src_path = str(missing.path)  # read the other language's file
         files.append(borrowed)

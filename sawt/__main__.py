@@ -1,81 +1,28 @@
-"""Command line: `python -m sawt check [--data DIR] [--today YYYY-MM-DD]`.
+"""`python -m sawt ...`: the command line lives in sawt/cli.py.
 
-`check` prints every problem in the data on its own line (file:line: message)
-and a summary, and exits 1; or prints what the data holds and exits 0. Bad
-input never produces a traceback: that is for bugs in Sawt itself.
-
-`python -m sawt synthetic DIR --cases N [--seed S]` writes a fictional archive
-for benchmarks.
+This file only makes sure a volunteer who runs it before any set-up (the
+system's python3, without the packages in .venv/) gets one line saying what to
+do instead of a traceback. Keep it to syntax that old Pythons can read, so that
+even they reach the message.
 """
 
-from __future__ import annotations
-
-import argparse
 import sys
-from datetime import date
-from pathlib import Path
 
-from .dates import archive_today
-from .errors import DataError
-from .load import check_archive
+_SET_UP = "run make check, which sets up .venv/ and then checks the data (later: .venv/bin/python -m sawt ...)"
 
+if sys.version_info < (3, 11):
+    sys.exit("python -m sawt needs Python 3.11 or newer, and this is %d.%d: %s"
+             % (sys.version_info[0], sys.version_info[1], _SET_UP))
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+try:
+    from sawt.cli import main
+except ModuleNotFoundError as missing:
+    if (missing.name or "").partition(".")[0] == "sawt":
+        raise  # a bug in Sawt itself, not a missing set-up
+    sys.exit(f"python -m sawt: this Python ({sys.executable}) does not have Sawt's packages "
+             f"({missing.name} is missing); {_SET_UP}")
 
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
-
-
-def check(data_dir: Path, today: date) -> int:
-    try:
-        report = check_archive(data_dir, today=today)
-    except DataError as error:
-        for problem in error.problems:
-            print(problem)
-        print(error.summary())
-        return 1
-    archive = report.archive
-    shown = f"{data_dir.as_posix().rstrip('/')}/"
-    print(
-        f"{shown} is valid: {_plural(len(archive.cases), 'published case')} "
-        f"({report.withheld_cases} unpublished or embargoed), "
-        f"{_plural(len(archive.sources), 'source')}, {_plural(len(archive.figures), 'figure')}, "
-        f"{_plural(len(archive.context_events), 'context event')}"
-    )
-    return 0
-
-
-def synthetic(out_dir: Path, cases: int, seed: int, words: int = 0) -> int:
-    from .synthetic import write_synthetic_archive
-
-    write_synthetic_archive(out_dir, cases, seed, summary_words=words)
-    print(f"wrote {_plural(cases, 'fictional case')} to {out_dir.as_posix()}/")
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sawt", description="Sawt data tools.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="validate everything in the data directory")
-    check_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
-    check_parser.add_argument("--today", type=_iso_date, default=None,
-                              help="judge future dates and embargoes as of this day (default: today in UTC)")
-    synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
-    synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
-    synthetic_parser.add_argument("--cases", type=int, default=1000)
-    synthetic_parser.add_argument("--seed", type=int, default=0)
-    synthetic_parser.add_argument("--words", type=int, default=0, help="words per summary and language (0: one line)")
-    args = parser.parse_args(argv)
-
-    if args.command == "check":
-        return check(args.data, args.today or archive_today())
-    return synthetic(args.out, args.cases, args.seed, args.words)
-
+__all__ = ["main"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -62,7 +62,8 @@ def _ref_name(schema: dict[str, Any]) -> str | None:
     return ref.rsplit("/", 1)[-1] if ref else None
 
 
-def _type_name(schema: dict[str, Any], lang: str) -> str:
+def type_name(schema: dict[str, Any], lang: str) -> str:
+    """A field's type in words, in `lang` (the field reference and `new-case` comments)."""
     ref = _ref_name(schema)
     if ref in _TYPE_NAMES:
         return _TYPE_NAMES[ref][lang]
@@ -94,7 +95,7 @@ def _values(name: str, schema: dict[str, Any], lang: str) -> str:
     return ""
 
 
-def _description(schema: dict[str, Any], lang: str) -> str:
+def description(schema: dict[str, Any], lang: str) -> str:
     return schema.get("description", "") if lang == "en" else schema.get("x-description-ar", "")
 
 
@@ -114,8 +115,8 @@ def _table(object_schema: dict[str, Any], home: str, lang: str) -> list[str]:
         row = [
             f"`{name}`",
             needed,
-            _cell(_type_name(prop, lang)),
-            _cell(_description(prop, lang)),
+            _cell(type_name(prop, lang)),
+            _cell(description(prop, lang)),
             _values(name, resolved, lang),
         ]
         lines.append("| " + " | ".join(row) + " |")

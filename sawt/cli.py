@@ -1,0 +1,139 @@
+"""Command line: `python -m sawt COMMAND` (see `python -m sawt --help`).
+
+`check` prints every problem in the data on its own line (file:line: message)
+and a summary, and exits 1; or prints what the data holds and exits 0. Under
+GitHub Actions it also prints each problem as an annotation and writes a step
+summary (`sawt.volunteer.annotations`). Bad input never produces a traceback:
+that is for bugs in Sawt itself.
+
+`new-case SLUG` and `new-page PATH` start a case file or a pair of twin pages;
+`translations` lists what is missing or outdated in one language.
+
+`synthetic DIR --cases N [--seed S]` writes a fictional archive for benchmarks.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from .dates import archive_today
+from .errors import DataError
+from .load import check_archive
+from .volunteer import annotations
+from .volunteer.scaffold import ScaffoldError, case_template, check_slug, new_case, new_page
+from .volunteer.translations import translation_report
+
+#: The repository: where new files are written and whose history `translations` reads.
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
+
+
+def check(data_dir: Path, today: date) -> int:
+    on_github = annotations.running_on_github()
+    try:
+        report = check_archive(data_dir, today=today)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        print(error.summary())
+        if on_github:
+            for problem in error.problems:
+                print(annotations.problem_annotation(problem))
+            annotations.append_step_summary(annotations.check_summary(error.problems, error.summary()))
+        return 1
+    archive = report.archive
+    shown = f"{data_dir.as_posix().rstrip('/')}/"
+    headline = (
+        f"{shown} is valid: {_plural(len(archive.cases), 'published case')} "
+        f"({report.withheld_cases} unpublished or embargoed), "
+        f"{_plural(len(archive.sources), 'source')}, {_plural(len(archive.figures), 'figure')}, "
+        f"{_plural(len(archive.context_events), 'context event')}"
+    )
+    print(headline)
+    if on_github:
+        annotations.append_step_summary(annotations.check_summary([], headline))
+    return 0
+
+
+def synthetic(out_dir: Path, cases: int, seed: int, words: int = 0) -> int:
+    from .synthetic import write_synthetic_archive
+
+    write_synthetic_archive(out_dir, cases, seed, summary_words=words)
+    print(f"wrote {_plural(cases, 'fictional case')} to {out_dir.as_posix()}/")
+    return 0
+
+
+def scaffold(command: str, name: str, root: Path, *, to_stdout: bool = False) -> int:
+    try:
+        if to_stdout:  # the copy for the web editor: .github/case-template.yml
+            check_slug(name, "case", "ali-hassan")
+            print(case_template(name), end="")
+            return 0
+        written = new_case(root, name) if command == "new-case" else new_page(root, name)
+    except ScaffoldError as error:
+        print(error)
+        return 1
+    for path in written.paths:
+        print(f"wrote {path}")
+    for step in written.next_steps:
+        print(step)
+    return 0
+
+
+def translations(root: Path) -> int:
+    report = translation_report(root)
+    print(report.text())
+    if annotations.running_on_github():
+        for entry in report.entries:
+            print(annotations.workflow_command("warning", entry.todo, file=entry.path, line=entry.line,
+                                               title=f"translation: {entry.kind}"))
+        annotations.append_step_summary(report.markdown())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sawt", description="Sawt data tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate everything in the data directory")
+    check_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
+    check_parser.add_argument("--today", type=_iso_date, default=None,
+                              help="judge future dates and embargoes as of this day (default: today in UTC)")
+    new_case_parser = commands.add_parser("new-case", help="write data/cases/SLUG.yml to fill in (unpublished)")
+    new_case_parser.add_argument("slug", help="the case's address, e.g. ali-hassan")
+    new_case_parser.add_argument("--print", action="store_true", dest="to_stdout",
+                                 help="print the file instead of writing it")
+    new_page_parser = commands.add_parser("new-page", help="write docs/en/PATH.md and docs/ar/PATH.md")
+    new_page_parser.add_argument("page", help="the page's address, e.g. statement or news/2026-01-visit")
+    for parser_with_root in (new_case_parser, new_page_parser):
+        parser_with_root.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    translations_parser = commands.add_parser(
+        "translations", help="list pages and texts missing or outdated in one language")
+    translations_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
+    synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
+    synthetic_parser.add_argument("--cases", type=int, default=1000)
+    synthetic_parser.add_argument("--seed", type=int, default=0)
+    synthetic_parser.add_argument("--words", type=int, default=0, help="words per summary and language (0: one line)")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        return check(args.data, args.today or archive_today())
+    if args.command in ("new-case", "new-page"):
+        if args.command == "new-case":
+            return scaffold(args.command, args.slug, args.root, to_stdout=args.to_stdout)
+        return scaffold(args.command, args.page, args.root)
+    if args.command == "translations":
+        return translations(args.root)
+    return synthetic(args.out, args.cases, args.seed, args.words)

@@ -1,0 +1,91 @@
+"""The GitHub workflows: actionlint passes, every action is pinned to a commit, and each
+workflow does what the README and the Contribute page promise."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = ROOT / ".github" / "workflows"
+PULL_REQUEST = WORKFLOWS / "pull-request.yml"
+PUBLISH = WORKFLOWS / "publish.yml"
+
+
+def _actionlint() -> str | None:
+    beside_python = Path(sys.executable).parent / "actionlint"
+    return str(beside_python) if beside_python.exists() else shutil.which("actionlint")
+
+
+@pytest.mark.skipif(_actionlint() is None, reason=(
+    "actionlint is not installed: .venv/bin/pip install -r requirements-lint.txt (its install downloads "
+    "actionlint from GitHub; the pull-request workflow runs this test)"))
+def test_workflows_pass_actionlint() -> None:
+    result = subprocess.run([_actionlint(), *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); give it back its name.
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("path", [PULL_REQUEST, PUBLISH], ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_commit_with_its_version(path: Path) -> None:
+    uses = re.findall(r"uses:\s*(\S+)(.*)", path.read_text(encoding="utf-8"))
+    assert uses
+    for action, comment in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), f"{action}: no exact version comment"
+
+
+def test_pull_request_checks_reports_and_builds_strictly() -> None:
+    workflow = _load(PULL_REQUEST)
+    assert list(workflow["on"]) == ["pull_request"]
+    assert workflow["permissions"] == {"contents": "read"}
+    steps = _steps(workflow)
+    runs = [step.get("run", "") for step in steps]
+    assert runs.index("make check") < runs.index("make translations") < runs.index("make build")
+    build = next(step for step in steps if step.get("run") == "make build")
+    assert build["env"]["SAWT_SITE_URL"].startswith("https://")
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # outdated translations need the history
+    assert any("requirements-lint.txt" in run and "test_workflows.py" in run for run in runs)
+
+
+def test_publish_builds_with_the_site_variable_caches_and_deploys() -> None:
+    workflow = _load(PUBLISH)
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert workflow["on"]["schedule"], "embargoed cases need a daily build to appear on their date"
+    steps = _steps(workflow)
+    by_action = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
+    assert by_action["actions/cache"]["with"]["path"] == ".cache"
+    assert by_action["actions/upload-pages-artifact"]["with"]["path"] == "site"
+    assert "actions/deploy-pages" in by_action
+    build = next(step for step in steps if "make build" in step.get("run", ""))
+    assert build["env"]["SAWT_SITE_URL"] == "${{ vars.SAWT_SITE_URL }}"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_pull_request_template_asks_for_sources_languages_and_consent() -> None:
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] (.+)$", template, re.M)
+    assert any("source" in box.lower() for box in boxes)
+    assert any("both languages" in box.lower() and "untranslated" in box.lower() for box in boxes)
+    assert any("consent" in box.lower() and "photo" in box.lower() for box in boxes)
+    assert any("private:" in box for box in boxes)
