@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from sawt import htmlpost, render, site
+from sawt.config import ConfigError, load_site_config
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 
 log = logging.getLogger("mkdocs.plugins.sawt")
@@ -45,7 +46,7 @@ def _reported_as_build_error():
     """A problem the volunteer can fix stops the build with its message, not a traceback."""
     try:
         yield
-    except site.SawtError as error:
+    except (site.SawtError, ConfigError) as error:
         raise PluginError(str(error)) from None
 
 
@@ -65,8 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     if lang == _build.languages_order[0]:
         # Every language is written into a staging folder, swapped in when all are done.
-        config.site_dir = str(_build.start(root=Path(config.config_file_path).parent, site_url=config.site_url,
-                                           site_dir=Path(config.site_dir)))
+        with _reported_as_build_error():
+            site_config = load_site_config(Path(config.config_file_path), site_url=config.site_url)
+        config.site_dir = str(_build.start(config=site_config, site_dir=Path(config.site_dir)))
     with _reported_as_build_error():
         _build.ensure_archive()
     return config

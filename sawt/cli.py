@@ -103,6 +103,19 @@ def translations(root: Path) -> int:
     return 0
 
 
+def _configured_time_zone(data_dir: Path) -> str:
+    """The site's time zone for embargoes (mkdocs.yml beside data/), so that the check
+    and the build agree on which cases are published today."""
+    from .config import ConfigError, load_site_config
+    from .dates import ARCHIVE_TIMEZONE
+
+    config_file = data_dir.resolve().parent / "mkdocs.yml"
+    try:
+        return load_site_config(config_file).time_zone if config_file.is_file() else ARCHIVE_TIMEZONE
+    except ConfigError:
+        return ARCHIVE_TIMEZONE  # the build reports a broken mkdocs.yml; the data can still be checked
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sawt", description="Sawt data tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -129,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        return check(args.data, args.today or archive_today())
+        return check(args.data, args.today or archive_today(_configured_time_zone(args.data)))
     if args.command in ("new-case", "new-page"):
         if args.command == "new-case":
             return scaffold(args.command, args.slug, args.root, to_stdout=args.to_stdout)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sawt import cards, exports, feeds, render, share
 from sawt.build import frame, staging
+from sawt.config import SiteConfig
 from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
 from sawt.dates import archive_today, status_label
 from sawt.qr import qr_svg
@@ -79,6 +80,7 @@ def untranslated_body(html: str, *, page_lang: str, content_lang: str, original_
 
 @dataclass
 class BuildState:
+    config: SiteConfig | None = None  # read from mkdocs.yml when a build starts
     root: Path = Path(".")
     site_url: str = ""
     languages_order: tuple[str, ...] = tuple(LANGUAGES)
@@ -96,11 +98,13 @@ class BuildState:
     stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
-    def start(self, *, root: Path, site_url: str, site_dir: Path) -> Path:
+    def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
         Returns the folder to build into: `publish` swaps it in for `site_dir` at the end."""
-        self.root = root
-        self.site_url = site_url
+        self.config = config
+        self.root = config.root
+        self.site_url = config.site_url
+        self.languages_order = config.codes
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
         self.built_paths = set()
@@ -109,12 +113,15 @@ class BuildState:
         self.stories = {}
         self.ended_builds = 0
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
-        self.today = archive_today()
+        self.today = archive_today(config.time_zone)
         return self.staging_dir
 
     @property
     def data_dir(self) -> Path:
-        return self.root / "data"
+        return self.config.data_dir if self.config is not None else self.root / "data"
+
+    def site_name(self, lang: str) -> str:
+        return self.config.site_name(lang) if self.config is not None else DEFAULT_SITE_NAMES[lang]
 
     @property
     def loaded(self) -> Archive:
@@ -231,7 +238,7 @@ class BuildState:
             lang=lang,
             title=frame.TITLE,
             description=frame.DESCRIPTION,
-            site_name=_site_name(lang),
+            site_name=self.site_name(lang),
             image_path=share.card_path(lang, frame.FRAME_SLUG if kind == "case" else None),
             image_alt=frame.IMAGE_ALT,
         )
@@ -246,7 +253,7 @@ class BuildState:
             lang=lang,
             title=title,
             description=description or strings.text('site_tagline', lang),
-            site_name=_site_name(lang),
+            site_name=self.site_name(lang),
             image_path=share.card_path(lang, case.slug if case else None),
             image_alt=f"{case.name[lang]}: {status_label(case.status, lang)}" if case else strings.text('site_tagline', lang),
         )
@@ -298,7 +305,7 @@ class BuildState:
         if missing:
             raise SawtError(f"internal: page frames were not rendered for {', '.join(missing)}")
         written = write_case_pages(CasePagesJob(
-            archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES}, site_names=SITE_NAMES,
+            archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES}, site_names={lang: self.site_name(lang) for lang in LANGUAGES},
             stories=dict(self.stories), share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
             cache_dir=self.root / ".cache" / "pages",
         ))
@@ -336,10 +343,10 @@ class BuildState:
         cache = self.root / ".cache" / "cards"
         jobs = []
         for lang in LANGUAGES:
-            cards.render_site_card(lang, site_name=_site_name(lang), tagline=strings.text("site_tagline", lang),
+            cards.render_site_card(lang, site_name=self.site_name(lang), tagline=strings.text("site_tagline", lang),
                                    out_path=site_dir / share.card_path(lang, None), cache_dir=cache)
             jobs += [
-                (case, lang, _site_name(lang), status_label(case.status, lang), site_dir / share.card_path(lang, case.slug), cache)
+                (case, lang, self.site_name(lang), status_label(case.status, lang), site_dir / share.card_path(lang, case.slug), cache)
                 for case in archive.cases
             ]
         # Drawing is CPU-bound (~16 ms a card); a large archive's cold build uses every core.
@@ -376,7 +383,8 @@ class BuildState:
         (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, site_url=self.site_url), encoding="utf-8", newline="")
 
 
-SITE_NAMES = {"en": "Sawt", "ar": "صوت"}
+#: Site names before any mkdocs.yml is read (unit tests that make a BuildState by hand).
+DEFAULT_SITE_NAMES = {"en": "Sawt", "ar": "صوت"}
 #: One Atom feed per language, at the site root: the theme's script looks for a
 #: sitemap.xml beside every <link rel="alternate">, and the root has one.
 FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}
@@ -422,10 +430,6 @@ CARDS_PER_PROCESS_POOL = 200  # below this, starting worker processes costs more
 def _draw_card(job: tuple) -> None:
     case, lang, site_name, label, out_path, cache = job
     cards.ensure_share_card(case, lang, site_name=site_name, status_label=label, out_path=out_path, cache_dir=cache)
-
-
-def _site_name(lang: str) -> str:
-    return SITE_NAMES[lang]
 
 
 def story_slug(neutral_url: str) -> str | None:

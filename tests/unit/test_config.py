@@ -1,0 +1,56 @@
+"""The one typed site config, read from mkdocs.yml without MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sawt.config import ConfigError, load_site_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_projects_config_names_both_languages_and_sites(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAWT_SITE_URL", "https://mirror.example/sawt/")
+    config = load_site_config(ROOT / "mkdocs.yml")
+    assert config.codes == ("en", "ar")
+    assert config.site_names == {"en": "Sawt", "ar": "صوت"}
+    assert [(l.direction, l.url_prefix) for l in config.languages] == [("ltr", ""), ("rtl", "ar/")]
+    assert config.site_url == "https://mirror.example/sawt/"  # read through !ENV
+    assert config.time_zone == "UTC"
+    assert config.data_dir == ROOT / "data" and config.docs_dir == ROOT / "docs"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mkdocs.yml"
+    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    path.write_text(original.replace("    time_zone: UTC\n", text) if "time_zone" in text else text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("    time_zone: Mars/Olympus\n", 'extra.sawt.time_zone "Mars/Olympus" is not a time zone name'),
+        ("site_name: x\nplugins: [search]\n", "the i18n plugin and its languages: list are needed"),
+        ("plugins:\n  - i18n:\n      languages:\n        - {locale: en, default: true}\n        - {locale: fr}\n",
+         'language "fr" is not one Sawt speaks (en, ar)'),
+        ("plugins:\n  - i18n:\n      languages:\n        - {locale: en, default: true}\n", "lists no ar"),
+        ("plugins:\n  - i18n:\n      languages:\n        - {locale: en}\n        - {locale: ar, default: true}\n",
+         "exactly one language is the default, and it is served at the root: en"),
+    ],
+    ids=["bad-time-zone", "no-i18n", "unknown-language", "missing-language", "wrong-default"],
+)
+def test_a_config_sawt_cannot_build_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_site_config(_write(tmp_path, text))
+
+
+def test_a_configured_time_zone_reaches_the_check(tmp_path: Path) -> None:
+    from sawt.cli import _configured_time_zone
+
+    (tmp_path / "data").mkdir()
+    _write(tmp_path, "    time_zone: Asia/Beirut\n")
+    assert _configured_time_zone(tmp_path / "data") == "Asia/Beirut"
+    assert _configured_time_zone(tmp_path / "elsewhere" / "data") == "UTC"
