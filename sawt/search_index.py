@@ -25,7 +25,10 @@ into the site. The site's own HTML files are never changed.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import html as html_lib
+import json
 import multiprocessing
 import os
 import re
@@ -277,7 +280,36 @@ def _is_left_out_path(relative: Path, bundle_subdir: str) -> str | None:
     return None
 
 
-def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], languages: Sequence[str], bundle_subdir: str) -> _Tally:
+def _cached_search_document(page: bytes, languages: Sequence[str], cache_dir: Path | None) -> SearchDocument | None:
+    """`search_document` of a page, kept under cache_dir by the page's bytes: an unchanged
+    page (most of them, on a rebuild) is not parsed again."""
+    if cache_dir is None:
+        return search_document(page.decode("utf-8"), languages=languages)
+    key = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + page).hexdigest()
+    cached = cache_dir / key[:2] / f"{key}.json"
+    try:
+        fields = json.loads(cached.read_text(encoding="utf-8"))
+        return None if fields is None else SearchDocument(**fields)
+    except (OSError, ValueError, TypeError):
+        pass
+    document = search_document(page.decode("utf-8"), languages=languages)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps(None if document is None else dataclasses.asdict(document), ensure_ascii=False),
+                       encoding="utf-8")
+    partial.replace(cached)
+    return document
+
+
+#: Any change to how search documents are made (this module, the search text rules)
+#: invalidates the cache.
+_SEARCH_FINGERPRINT = hashlib.sha256(
+    b"".join(Path(module).read_bytes() for module in (__file__, Path(__file__).with_name("search_text.py")))
+).digest()
+
+
+def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], languages: Sequence[str], bundle_subdir: str,
+                     cache_dir: Path | None = None) -> _Tally:
     """Write the search documents of some pages (site-relative paths) into work_dir."""
     tally = _Tally()
     made_dirs: set[Path] = set()
@@ -286,7 +318,7 @@ def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], l
         reason = _is_left_out_path(relative, bundle_subdir)
         document = None
         if reason is None:
-            document = search_document((site_dir / relative).read_text(encoding="utf-8"), languages=languages)
+            document = _cached_search_document((site_dir / relative).read_bytes(), languages, cache_dir)
             if document is None:
                 reason = "no indexable article, or a language not searched"
         if document is None:
@@ -334,24 +366,25 @@ def _can_spawn_workers() -> bool:
     return bool(main_file) and Path(main_file).is_file()
 
 
-def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[str], bundle_subdir: str) -> _Tally:
+def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[str], bundle_subdir: str,
+                            cache_dir: Path | None) -> _Tally:
     """Write every page's search document; on a big site, in worker processes
     (the work is per page and CPU-bound, and Pagefind waits for all of it)."""
     relatives = _page_paths(site_dir, bundle_subdir)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(relatives) < PARALLEL_FROM_PAGES or workers < 2 or not _can_spawn_workers():
-        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir)
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir)
     chunks = [relatives[i::workers] for i in range(workers)]
     try:
         # "spawn": forking a process that runs threads (a dev server, a browser driver) can deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [
-                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir)
+                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir, cache_dir)
                 for chunk in chunks
             ]
             return _merge(future.result() for future in futures)
     except (OSError, BrokenProcessPool):  # no processes to be had here: do it in this one
-        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir)
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir)
 
 
 def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
@@ -400,10 +433,12 @@ def build_search_index(
     *,
     languages: Sequence[str] = ("en", "ar"),
     bundle_subdir: str = BUNDLE_SUBDIR,
+    cache_dir: Path | None = None,
 ) -> IndexReport:
     """Index the built site at `site_dir` and write the bundle to `site_dir/bundle_subdir`.
 
-    Call once, after all languages are built (e.g. the last on_post_build).
+    Call once, after all languages are built (e.g. the last on_post_build). With
+    `cache_dir`, each page's search document is kept there by the page's content.
     Raises RuntimeError if Pagefind fails or finds no page.
     """
     started = time.perf_counter()
@@ -411,7 +446,7 @@ def build_search_index(
     bundle_dir = site_dir / bundle_subdir
     with tempfile.TemporaryDirectory(prefix="sawt-search-", dir=_scratch_dir()) as work:
         work_dir = Path(work)
-        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir)
+        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir)
         if not tally.pages:
             raise RuntimeError(f"search index: no page to index under {site_dir} (looked for {PAGE_GLOB})")
         if bundle_dir.exists():

@@ -330,7 +330,7 @@ class BuildState:
                 publish_photo(self.data_dir / case.photo, site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo))
         self.write_share_cards(site_dir, archive)
         try:
-            report = build_search_index(site_dir, languages=tuple(LANGUAGES))
+            report = build_search_index(site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search")
         except RuntimeError as error:
             raise SawtError(str(error)) from None
         self.search_report = report

@@ -148,10 +148,10 @@ def test_worker_processes_write_the_same_documents_as_one_process(tmp_path, monk
     import sawt.search_index as search_index
 
     site = write_fixture_site(tmp_path / "site")
-    one = search_index._write_search_documents(site, tmp_path / "one", ("en", "ar"), "pagefind")
+    one = search_index._write_search_documents(site, tmp_path / "one", ("en", "ar"), "pagefind", None)
     monkeypatch.setattr(search_index, "PARALLEL_FROM_PAGES", 1)
     monkeypatch.setattr(search_index.os, "cpu_count", lambda: 2)
-    many = search_index._write_search_documents(site, tmp_path / "many", ("en", "ar"), "pagefind")
+    many = search_index._write_search_documents(site, tmp_path / "many", ("en", "ar"), "pagefind", None)
     assert (many.pages, many.case_pages, sorted(many.skipped)) == (one.pages, one.case_pages, sorted(one.skipped))
     written = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("index.html"))
     assert written == sorted(p.relative_to(tmp_path / "many") for p in (tmp_path / "many").rglob("index.html"))
@@ -180,3 +180,24 @@ def test_page_furniture_is_not_indexed():
     document = search_document(page(body))
     assert "WhatsApp" not in document.html and "Share this page" not in document.html
     assert "لم تُترجم" not in document.html and "نص الصفحة" in document.html
+
+
+def test_cached_search_documents_are_reused_only_for_unchanged_pages(tmp_path, monkeypatch):
+    import sawt.search_index as search_index
+
+    site = write_fixture_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cold = search_index._write_search_documents(site, tmp_path / "cold", ("en", "ar"), "pagefind", cache)
+    parsed: list[str] = []
+    real = search_index.search_document
+    monkeypatch.setattr(search_index, "search_document", lambda html, **kw: parsed.append(html) or real(html, **kw))
+    warm = search_index._write_search_documents(site, tmp_path / "warm", ("en", "ar"), "pagefind", cache)
+    assert parsed == [] and (warm.pages, warm.case_pages, sorted(warm.skipped)) == (cold.pages, cold.case_pages, sorted(cold.skipped))
+    for document in (tmp_path / "cold").rglob("index.html"):
+        assert document.read_text() == (tmp_path / "warm" / document.relative_to(tmp_path / "cold")).read_text()
+    # An edited page is read again, and its new text is what gets indexed.
+    edited = site / CASE_URL["en"].strip("/") / "index.html"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
+    search_index._write_search_documents(site, tmp_path / "edited", ("en", "ar"), "pagefind", cache)
+    assert len(parsed) == 1
+    assert "ZZEDITED" in (tmp_path / "edited" / CASE_URL["en"].strip("/") / "index.html").read_text(encoding="utf-8")
