@@ -19,13 +19,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sawt import htmlpost, site
+from sawt import engine_messages, htmlpost, sanitise, site
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
 # Per-process state, reset at the start of each full (all-language) build.
 _build = site.BuildState()
+_warned: set[str] = set()  # a page borrowed by the other language is checked twice; say it once
 
 
 @contextmanager
@@ -53,6 +54,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _language(config)
     if lang == _build.languages_order[0]:
         _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url, site_dir=Path(config.site_dir))
+        _warned.clear()
+        engine_messages.install(Path(config.docs_dir), Path(config.config_file_path))
+        _warn(sanitise.refused_files(Path(config.docs_dir), config.extra.get("sawt", {}).get("allowed_files", [])))
     with _reported_as_build_error():
         _build.ensure_archive()
     return config
@@ -87,6 +91,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.abs_src_path:  # a hand-written page (generated ones escape their own front matter)
+        _warn(sanitise.front_matter_problems(page.meta, **_source(page, config)))
+        sanitise.escaped_front_matter(page.meta)
     if "sawt:" not in markdown:
         return markdown
     # MkDocs has cut the front matter off; errors must still give the line in the file.
@@ -99,6 +106,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, problems = sanitise.safe_page_html(html, _build.fragments, **_source(page, config))
+    _warn(problems)
     lang = _language(config)
     content_lang = _build.content_language(_source_name(page, config), lang)
     if content_lang != lang:
@@ -151,6 +160,27 @@ def on_build_error(error: Exception) -> None:
 def _plain(text: str) -> str:
     # Generated pages keep their front matter HTML-escaped for the theme; meta tags escape again.
     return html_lib.unescape(str(text))
+
+
+def _warn(problems) -> None:
+    # Warnings, not errors: every problem in every page is listed, and strict mode fails the build.
+    for problem in map(str, problems):
+        if problem not in _warned:
+            _warned.add(problem)
+            log.warning(problem)
+
+
+def _source(page: Page, config: MkDocsConfig) -> dict[str, str | None]:
+    """The Markdown file the page's content was written in (a case page's is its narrative), for messages."""
+    if page.file.abs_src_path:
+        path = Path(page.file.abs_src_path)
+    elif page.meta.get("sawt_case"):
+        path = Path(config.docs_dir) / _language(config) / "cases" / f"{page.meta['sawt_case']}.md"
+    else:
+        return {"file": _source_name(page, config), "source": None}
+    root = Path(config.config_file_path).parent.resolve()
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else None
+    return {"file": path.resolve().relative_to(root).as_posix(), "source": text}
 
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:

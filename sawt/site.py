@@ -20,6 +20,7 @@ from sawt import cards, exports, feeds, render, share
 from sawt.dates import status_label
 from sawt.qr import qr_svg
 from sawt.render import strings
+from sawt.sanitise import TrustedFragments
 from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
@@ -84,6 +85,7 @@ class BuildState:
     today: date = field(default_factory=date.today)
     archive: Archive | None = None
     site_dir: Path | None = None
+    fragments: TrustedFragments = field(default_factory=TrustedFragments)  # Sawt's HTML, out of the sanitiser's way
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
     def start(self, *, root: Path, site_url: str, site_dir: Path) -> None:
@@ -93,6 +95,7 @@ class BuildState:
         self.site_dir = site_dir
         self.built_paths = set()
         self.finished = False
+        self.fragments.clear()
 
     @property
     def data_dir(self) -> Path:
@@ -158,6 +161,7 @@ class BuildState:
                         )
                         if case.photo
                         else None,
+                        protect=self.fragments.hold,
                     ),
                 )
             )
@@ -166,7 +170,7 @@ class BuildState:
                 GeneratedPage(
                     src_uri=index_page.path.rstrip("/") + ".md",
                     neutral_url=index_page.path,
-                    markdown=render.index_page_markdown(index_page, lang),
+                    markdown=render.index_page_markdown(index_page, lang, protect=self.fragments.hold),
                 )
             )
         return pages
@@ -190,6 +194,7 @@ class BuildState:
                 case_url=lambda slug: relative_url(here, url_in_language(f"cases/{slug}/", lang)),
                 field_reference=field_reference_markdown(lang) if "sawt:field-reference" in markdown else None,
                 line_offset=line_offset,
+                protect=self.fragments.hold,
             )
         except ShortcodeError as error:
             raise SawtError(str(error)) from None

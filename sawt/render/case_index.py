@@ -186,10 +186,11 @@ def _caption(lang: Lang, *, first: int, last: int, total: int, pages: int) -> ob
     )
 
 
-def index_page_markdown(page: IndexPage, lang: Lang) -> str:
+def index_page_markdown(page: IndexPage, lang: Lang, protect: Callable[[str], str] = lambda html: html) -> str:
     """A complete Markdown page for index page N >= 2 (page 1 is a hand-written
-    page with the `sawt:cases` shortcode)."""
+    page with the `sawt:cases` shortcode). Its HTML goes through `protect`
+    (see sawt.sanitise.TrustedFragments)."""
     title = strings.plain("index_page_title", lang, n=page.number, total=page.total_pages)
     meta = {"title": html.escape(title, quote=False), "sawt_index_page": page.number}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10**9)
-    return f"---\n{front}---\n\n# {html.escape(title, quote=False)}\n\n{page.html}\n"
+    return f"---\n{front}---\n\n# {html.escape(title, quote=False)}\n\n{protect(page.html)}\n"

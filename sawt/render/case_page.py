@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
 
 import yaml
 from markupsafe import Markup
@@ -25,6 +26,7 @@ def case_page_markdown(
     site_name: str,
     narrative: str | None = None,
     photo_url: str | None = None,
+    protect: Callable[[str], str] = lambda html: html,
 ) -> str:
     """The Markdown source (with YAML front matter) of the case page in `lang`.
 
@@ -33,6 +35,7 @@ def case_page_markdown(
     placed after the case header (a front matter block and a leading `# `
     heading of its own are dropped: the page has both). `photo_url` is the photo's URL
     relative to the page; without it no photo is shown, even if the case has one.
+    Generated HTML goes through `protect` (see sawt.sanitise.TrustedFragments).
     """
     events = sorted_events(case)
     sources = page_sources(case)
@@ -49,9 +52,9 @@ def case_page_markdown(
     sections = [
         front_matter(case, lang, site_name=site_name).rstrip("\n"),
         f"# {markdown_text(case.name[lang])}",
-        render_block(
+        protect(render_block(
             "case_header.html.j2", lang, case=case, facts=key_facts(case, lang), photo_url=photo_url, photo_alt=photo_alt
-        ),
+        )),
     ]
     body = narrative_body(narrative or "")
     if body:
@@ -59,14 +62,14 @@ def case_page_markdown(
     # Explicit ids keep the anchors the same in both languages (/cases/x/#timeline).
     if events:
         sections.append(f"## {strings.text('timeline', lang)} {{ #timeline }}")
-        sections.append(render_block("case_events.html.j2", lang, events=events, source_link=source_link))
+        sections.append(protect(render_block("case_events.html.j2", lang, events=events, source_link=source_link)))
     if sources:
         sections.append(f"## {strings.text('sources', lang)} {{ #sources }}")
-        sections.append(render_block("sources.html.j2", lang, sources=sources, source_anchor=source_anchor))
+        sections.append(protect(render_block("sources.html.j2", lang, sources=sources, source_anchor=source_anchor)))
     if case.corrections:
         corrections = sorted(case.corrections, key=lambda c: c.date.sort_key())
         sections.append(f"## {strings.text('corrections', lang)} {{ #corrections }}")
-        sections.append(render_block("case_corrections.html.j2", lang, corrections=corrections))
+        sections.append(protect(render_block("case_corrections.html.j2", lang, corrections=corrections)))
     return "\n\n".join(sections) + "\n"
 
 
