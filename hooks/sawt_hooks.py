@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sawt import engine_messages, htmlpost, sanitise, site
+from sawt import engine_messages, headers, htmlpost, sanitise, site
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 
 log = logging.getLogger("mkdocs.plugins.sawt")
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url, site_dir=Path(config.site_dir))
         _warned.clear()
         engine_messages.install(Path(config.docs_dir), Path(config.config_file_path))
-        _warn(sanitise.refused_files(Path(config.docs_dir), config.extra.get("sawt", {}).get("allowed_files", [])))
+        _warn(sanitise.refused_files(Path(config.docs_dir), _allowed_files(config)))
     with _reported_as_build_error():
         _build.ensure_archive()
     return config
@@ -66,6 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
     docs_dir = Path(config.docs_dir)
+    for refused in [f for f in files if f.abs_src_path and sanitise.is_refused(Path(f.abs_src_path), docs_dir, _allowed_files(config))]:
+        files.remove(refused)  # reported in on_config; never published, even by a non-strict build
     present = {neutral_path(f.url) for f in files.documentation_pages()}
     # Pages written in the other language only: build them here too, with a notice.
     for missing in _build.untranslated_sources(docs_dir, lang, present):
@@ -93,7 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.abs_src_path:  # a hand-written page (generated ones escape their own front matter)
         _warn(sanitise.front_matter_problems(page.meta, **_source(page, config)))
-        sanitise.escaped_front_matter(page.meta)
+        sanitise.safe_front_matter(page.meta)
     if "sawt:" not in markdown:
         return markdown
     # MkDocs has cut the front matter off; errors must still give the line in the file.
@@ -148,6 +150,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # the other languages' builds are still to come (or already done: see module doc)
     with _reported_as_build_error():
         finished_now = _build.finish(Path(config.site_dir))
+        if finished_now:
+            headers.write_headers_file(Path(config.site_dir))
     if finished_now and _build.search_report is not None:
         log.info(_build.search_report.summary())
 
@@ -160,6 +164,10 @@ def on_build_error(error: Exception) -> None:
 def _plain(text: str) -> str:
     # Generated pages keep their front matter HTML-escaped for the theme; meta tags escape again.
     return html_lib.unescape(str(text))
+
+
+def _allowed_files(config: MkDocsConfig) -> list[str]:
+    return list((config.extra.get("sawt") or {}).get("allowed_files") or [])
 
 
 def _warn(problems) -> None:

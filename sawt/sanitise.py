@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import nh3
+import yaml
 
 from sawt.yamldoc import did_you_mean
 
@@ -115,6 +116,7 @@ def _style_allowed(value: str) -> bool:
 class _Finding:
     message: str
     needle: str  # what to look for in the source file to find the line
+    fallback: str = ""  # what to look for if the source spells it differently (entities)
 
 
 class _Inspector(HTMLParser):
@@ -132,16 +134,16 @@ class _Inspector(HTMLParser):
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.findings.append(_Finding(f"the event handler {name}= on <{tag}> is not allowed (pages cannot run scripts)", name))
+                self.findings.append(_Finding(f"the event handler {name}= on <{tag}> is not allowed (pages cannot run scripts)", f"{name}="))
             elif not _attribute_allowed(tag, name):
                 allowed = ", ".join(sorted(GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())))
-                self.findings.append(_Finding(f"the attribute {name}= on <{tag}> is not allowed (allowed: {allowed})", name))
+                self.findings.append(_Finding(f"the attribute {name}= on <{tag}> is not allowed (allowed: {allowed})", f"{name}="))
             elif name == "style" and not _style_allowed(value):
-                self.findings.append(_Finding(f'style="{value}" on <{tag}> is not allowed (only text-align; styles belong in overrides/assets/css/)', "style"))
+                self.findings.append(_Finding(f'style="{value}" on <{tag}> is not allowed (only text-align; styles belong in overrides/assets/css/)', "style="))
             elif name in URL_ATTRIBUTES and (scheme := _scheme(value)) is not None and scheme not in ALLOWED_URL_SCHEMES:
                 self.findings.append(_Finding(
                     f"a {scheme}: address in {name}= on <{tag}> is not allowed (links go to http(s), mailto: or tel: addresses, or to pages of this site)",
-                    f"{scheme}:",
+                    f"{scheme}:", f"{name}=",
                 ))
             elif name == "id" and _THEME_ID.match(value):
                 self.findings.append(_Finding(f'id="{value}" is reserved for the theme (ids may not start with "__")', value))
@@ -184,21 +186,27 @@ def content_problems(html: str, *, file: str, source: str | None) -> list[PagePr
     for finding in inspector.findings:
         nth = seen.get(finding.needle, 0)
         seen[finding.needle] = nth + 1
-        problems.append(PageProblem(file, line_of(source, finding.needle, nth), finding.message))
+        line = line_of(source, finding.needle, nth) or line_of(source, finding.fallback)
+        problems.append(PageProblem(file, line, finding.message))
     return problems
 
 
 def line_of(source: str | None, needle: str, nth: int = 0) -> int | None:
-    """The 1-based line of the nth (0-based) case-insensitive occurrence of `needle`."""
+    """The 1-based line of the nth (0-based) case-insensitive occurrence of `needle`,
+    looked for after the front matter first (the page's HTML comes from its body;
+    front matter MkDocs could not read is shown as body)."""
     if not source or not needle:
         return None
     lowered, needle = source.lower(), needle.lower()
-    position = -1
-    for _ in range(nth + 1):
-        position = lowered.find(needle, position + 1)
-        if position == -1:
-            return None
-    return source.count("\n", 0, position) + 1
+    for start in dict.fromkeys((_front_matter_end(source), 0)):
+        position = start - 1
+        for _ in range(nth + 1):
+            position = lowered.find(needle, position + 1)
+            if position == -1:
+                break
+        else:
+            return source.count("\n", 0, position) + 1
+    return None
 
 
 # -- Sawt's own HTML, kept out of the sanitiser's way ---------------------------------
@@ -267,8 +275,26 @@ FRONT_MATTER_KEYS = ("title", "description", "date", "hide", "search", "template
 ESCAPED_KEYS = ("title", "description")
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def _front_matter_end(source: str) -> int:
+    match = _FRONT_MATTER.match(source)
+    return match.end() if match else 0
+
+
 def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None) -> list[PageProblem]:
     problems = []
+    if not meta and source and (match := _FRONT_MATTER.match(source)):
+        # MkDocs shows front matter it cannot read as part of the page, and says nothing.
+        try:
+            yaml.safe_load(match.group(1) or "")
+        except yaml.YAMLError as error:
+            # An unclosed quote is found at the end of the text; the line to fix is where it opened.
+            mark = getattr(error, "context_mark" if "end of stream" in str(error) else "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1  # +1: counted from 0; +1: the opening ---
+            reason = getattr(error, "problem", None) or str(error)
+            return [PageProblem(file, line, f"the front matter is not valid YAML ({reason}); a value with quotes or a colon in it must be put in quotes, e.g. title: \"My page: a story\"")]
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
             suggestion = did_you_mean(str(key), FRONT_MATTER_KEYS)
@@ -289,9 +315,14 @@ def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None
     return problems
 
 
-def escaped_front_matter(meta: dict[str, Any]) -> None:
-    """Escape `title` and `description` in place: the theme prints them into
-    <title>, <meta content="..."> and the header without escaping them."""
+def safe_front_matter(meta: dict[str, Any]) -> None:
+    """Make front matter safe for the theme, in place (after `front_matter_problems`
+    has reported what is wrong): unknown keys are left out, since the theme prints
+    some of them raw (`author` into a <meta>), and `title` and `description` are
+    escaped, since it prints them into <title>, <meta content="..."> and the header
+    without escaping them."""
+    for key in [k for k in meta if k not in FRONT_MATTER_KEYS]:
+        del meta[key]
     for key in ESCAPED_KEYS:
         if isinstance(meta.get(key), str):
             meta[key] = html_lib.escape(meta[key], quote=True)
@@ -310,17 +341,26 @@ def _front_matter_line(source: str | None, key: str) -> int | None:
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".js", ".mjs", ".xml", ".xsl")
 
 
+def is_refused(path: Path, docs_dir: Path, allowed: Iterable[str]) -> bool:
+    """Whether a file of the site is an active file under docs/ that the config's allowlist
+    (`extra: sawt: allowed_files:`, paths relative to docs/) does not name."""
+    if path.suffix.lower() not in ACTIVE_SUFFIXES:
+        return False
+    try:
+        relative = path.resolve().relative_to(docs_dir.resolve()).as_posix()
+    except ValueError:
+        return False  # the theme's and overrides' own files
+    return relative not in set(allowed)
+
+
 def refused_files(docs_dir: Path, allowed: Iterable[str], *, label: str = "docs") -> list[PageProblem]:
-    """Active files under docs/ that the config's allowlist (`extra: sawt: allowed_files:`,
-    paths relative to docs/) does not name."""
-    allowed = set(allowed)
+    """A problem for each file `is_refused` refuses (the build also leaves them out)."""
+    allowed = list(allowed)
     problems = []
     for path in sorted(docs_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in ACTIVE_SUFFIXES:
+        if not path.is_file() or not is_refused(path, docs_dir, allowed):
             continue
         relative = path.relative_to(docs_dir).as_posix()
-        if relative in allowed:
-            continue
         problems.append(PageProblem(
             f"{label}/{relative}", None,
             f"{path.suffix.lower()} files under {label}/ are published as they are and can run script in the reader's "
