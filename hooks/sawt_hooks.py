@@ -94,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.abs_src_path:  # a hand-written page (generated ones escape their own front matter)
-        _warn(sanitise.front_matter_problems(page.meta, **_source(page, config)))
+        _warn(sanitise.front_matter_problems(page.meta, markdown=markdown, **_source(page, config)))
         sanitise.safe_front_matter(page.meta)
     if "sawt:" not in markdown:
         return markdown

@@ -283,7 +283,13 @@ def _front_matter_end(source: str) -> int:
     return match.end() if match else 0
 
 
-def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None) -> list[PageProblem]:
+#: A Markdown level-1 heading (`# Title` or `Title` over `===`), from which MkDocs takes a title.
+_HEADING_TITLE = re.compile(r"^(?:#[ \t]+\S|[^\s].*\n=+[ \t]*$)", re.MULTILINE)
+
+
+def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None, markdown: str = "") -> list[PageProblem]:
+    """What is wrong with a hand-written page's front matter. `markdown` is the page's
+    body: a page whose title is its `# heading` needs no `title:`."""
     problems = []
     if not meta and source and (match := _FRONT_MATTER.match(source)):
         # MkDocs shows front matter it cannot read as part of the page, and says nothing.
@@ -304,10 +310,10 @@ def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None
                 f'unknown front-matter key "{key}"{hint}; a page may set: {", ".join(FRONT_MATTER_KEYS)}',
             ))
     title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
+    if (not isinstance(title, str) or not title.strip()) and not _HEADING_TITLE.search(markdown):
         problems.append(PageProblem(
             file, _front_matter_line(source, "title") or 1,
-            "the page has no title: start it with front matter such as\n---\ntitle: My page\ndescription: One sentence used in share previews.\n---",
+            "the page has no title: start it with front matter such as\n---\ntitle: My page\ndescription: One sentence used in share previews.\n---\n(or with a # heading)",
         ))
     for key in ESCAPED_KEYS:
         if key in meta and not isinstance(meta[key], str):

@@ -46,6 +46,7 @@ class Hostile:
 
 SCRIPT = "<script> is not allowed in a page (pages cannot run scripts)"
 SVG = "<svg> is not allowed in a page (inline SVG can carry script; add the drawing as an image file under overrides/assets/images/ instead)"
+NO_TITLE = "the page has no title: start it with front matter such as\n---\ntitle: My page\ndescription: One sentence used in share previews.\n---\n(or with a # heading)"
 QUOTE_HINT = 'a value with quotes or a colon in it must be put in quotes, e.g. title: "My page: a story"'
 LINKS = "(links go to http(s), mailto: or tel: addresses, or to pages of this site)"
 
@@ -106,11 +107,11 @@ PAGES: tuple[Hostile, ...] = (
                                                           "{file}:3: " + SCRIPT),
             front_matter=f"title: Hostile broken\ndescription: '\"><script>{RUN}</script>'\n"),
     Hostile("misspelt-key", "Body.", ('{file}:2: unknown front-matter key "titel" (did you mean "title"?); a page may set: title, description, date, hide, search, template, status',
-                                      "{file}:1: the page has no title: start it with front matter such as\n---\ntitle: My page\ndescription: One sentence used in share previews.\n---"),
+                                      "{file}:1: " + NO_TITLE),
             front_matter="titel: Misspelt\n"),
     Hostile("unknown-key", "Body.", ('{file}:3: unknown front-matter key "author"; a page may set: title, description, date, hide, search, template, status',),
             front_matter=f"title: Hostile unknown-key\nauthor: \"\\\"><script>{RUN}</script>\"\n"),  # the theme prints author raw
-    Hostile("missing-title", "Body.", ("{file}:1: the page has no title: start it with front matter such as\n---\ntitle: My page\ndescription: One sentence used in share previews.\n---",), front_matter=""),
+    Hostile("missing-title", "Body.", ("{file}:1: " + NO_TITLE,), front_matter=""),
     # Written in English only, so also built (with a notice) in Arabic, where it links to the Arabic About page.
     Hostile("broken-anchor", "[About us](../about.md#no-such-part)", ("{file}:7: contains a link '../about.md#no-such-part', but the doc 'docs/en/about.md' does not contain an anchor '#no-such-part'.",
                                                                   "{file}:7: contains a link '../about.md#no-such-part', but the doc 'docs/ar/about.md' does not contain an anchor '#no-such-part'."), kept="About us"),
