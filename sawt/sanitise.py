@@ -145,14 +145,23 @@ class _Inspector(HTMLParser):
                     f"a {scheme}: address in {name}= on <{tag}> is not allowed (links go to http(s), mailto: or tel: addresses, or to pages of this site)",
                     f"{scheme}:", f"{name}=",
                 ))
+            elif _is_remote_image(tag, name, value):
+                self.findings.append(_Finding(
+                    f"<img> from another site ({value}) is not allowed (it would tell that site who reads the page); "
+                    "put the image under docs/ and link it by a relative path", value, "src=",
+                ))
             elif name == "id" and _THEME_ID.match(value):
                 self.findings.append(_Finding(f'id="{value}" is reserved for the theme (ids may not start with "__")', value))
 
     handle_startendtag = handle_starttag
 
 
+def _is_remote_image(tag: str, name: str, value: str) -> bool:
+    return tag == "img" and name == "src" and (_scheme(value) is not None or value.strip().startswith("//"))
+
+
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
-    if name == "id" and _THEME_ID.match(value):
+    if (name == "id" and _THEME_ID.match(value)) or _is_remote_image(tag, name, value):
         return None
     return value
 

@@ -97,6 +97,8 @@ PAGES: tuple[Hostile, ...] = (
     Hostile("meta-refresh", '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', ("{file}:7: <meta> is not allowed in a page (pages cannot set document metadata)",)),
     Hostile("base-href", '<base href="https://evil.example/">', ("{file}:7: <base> is not allowed in a page (pages cannot change where links point)",)),
     Hostile("theme-id-clobbering", '<div id="__config">{"base": "https://evil.example"}</div>', ('{file}:7: id="__config" is reserved for the theme (ids may not start with "__")',)),
+    Hostile("remote-image", "![Tracker](https://tracker.example/pixel.png)",
+            ("{file}:7: <img> from another site (https://tracker.example/pixel.png) is not allowed (it would tell that site who reads the page); put the image under docs/ and link it by a relative path",)),
     Hostile("target-attribute", '<a href="https://example.org/" target="_blank">Away</a>',
             ("{file}:7: the attribute target= on <a> is not allowed (allowed: class, dir, download, href, hreflang, id, lang, title)",), kept="Away"),
     Hostile("title-breakout", "Body.", (), front_matter=f"title: \"</title><script>{RUN}</script>\"\n"),

@@ -115,3 +115,20 @@ def test_the_filter_drops_a_repeated_message(tmp_path: Path):
     first, second = record(), record()
     assert messages.filter(first) and first.getMessage().startswith("docs/en/x.md: ")
     assert not messages.filter(second)
+
+
+def test_an_image_from_another_site_is_removed():
+    clean = BeautifulSoup(sanitised_html('<img src="https://tracker.example/p.png" alt="t"><img src="//x.example/p.png"><img src="../p.png">'), "html.parser")
+    assert [img.get("src") for img in clean.find_all("img")] == [None, None, "../p.png"]
+
+
+def test_active_files_under_docs_are_refused_unless_listed(tmp_path: Path):
+    from sawt.sanitise import is_refused, refused_files
+
+    docs = tmp_path / "docs"
+    (docs / "en" / "img").mkdir(parents=True)
+    for name in ("en/widget.js", "en/img/chart.SVG", "en/page.md", "en/img/photo.png"):
+        (docs / name).write_text("x", encoding="utf-8")
+    assert [p.file for p in refused_files(docs, [])] == ["docs/en/img/chart.SVG", "docs/en/widget.js"]
+    assert [p.file for p in refused_files(docs, ["en/widget.js"])] == ["docs/en/img/chart.SVG"]
+    assert not is_refused(tmp_path / "overrides" / "x.js", docs, [])  # the theme's files are not content
