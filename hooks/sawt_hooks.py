@@ -110,6 +110,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html, problems = sanitise.safe_page_html(html, _build.fragments, **_source(page, config))
     _warn(problems)
+    sanitise.title_from_heading(page.meta, page.title)
     lang = _language(config)
     content_lang = _build.content_language(_source_name(page, config), lang)
     if content_lang != lang:

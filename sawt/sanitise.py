@@ -343,6 +343,14 @@ def safe_front_matter(meta: dict[str, Any]) -> None:
             meta[key] = html_lib.escape(meta[key], quote=True)
 
 
+def title_from_heading(meta: dict[str, Any], rendered_title: str | None) -> None:
+    """A page titled by its `# heading` gets that title, as escaped text, in its front
+    matter: the theme prints a heading title through Jinja's `striptags`, which decodes
+    `&lt;` back into `<` (a `# &lt;/title&gt;&lt;script&gt;` heading would become markup)."""
+    if not meta.get("title") and rendered_title:
+        meta["title"] = html_lib.escape(_plain_text(rendered_title), quote=True)
+
+
 def _front_matter_line(source: str | None, key: str) -> int | None:
     if not source or not source.startswith("---"):
         return None

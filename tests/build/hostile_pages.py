@@ -38,6 +38,8 @@ class Hostile:
     def source(self) -> str:
         front = f"title: Hostile {self.name}\n" if self.front_matter is None else self.front_matter
         head = f"---\n{front}---\n\n" if front else ""
+        if self.body.startswith("# "):  # a title heading must come first
+            return f"{head}{self.body}\n\nSafe text {self.name}.\n"
         return f"{head}Safe text {self.name}.\n\n{self.body}\n"
 
     def messages(self) -> list[str]:
@@ -108,6 +110,8 @@ PAGES: tuple[Hostile, ...] = (
     Hostile("broken-front-matter-with-script", "Body.", ("{file}:3: the front matter is not valid YAML (expected <block end>, but found '<scalar>'); " + QUOTE_HINT,
                                                           "{file}:3: " + SCRIPT),
             front_matter=f"title: Hostile broken\ndescription: '\"><script>{RUN}</script>'\n"),
+    # Titled by its heading: the theme prints that title through `striptags`, which decodes entities.
+    Hostile("heading-title-breakout", "# &lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; <b>bold</b>", (), front_matter="description: Titled by its heading\n"),
     Hostile("misspelt-key", "Body.", ('{file}:2: unknown front-matter key "titel" (did you mean "title"?); a page may set: title, description, date, hide, search, template, status',
                                       "{file}:1: " + NO_TITLE),
             front_matter="titel: Misspelt\n"),

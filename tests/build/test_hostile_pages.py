@@ -113,6 +113,11 @@ def test_front_matter_is_shown_as_text_never_as_markup(builds):
     assert description.find("meta", attrs={"property": "og:description"})["content"] == f'"><script>{RUN}</script>'
 
 
+def test_a_heading_title_is_shown_as_text(builds):
+    document = soup(builds.site / "hostile" / "heading-title-breakout" / "index.html")
+    assert document.title.get_text() == "</title><script>window.__pwned=1</script> bold - Sawt"
+
+
 def test_legitimate_markup_passes_untouched(builds):
     document = soup(page_path(builds.site, LEGIT))
     content = _content(document)
