@@ -319,7 +319,7 @@ def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None
                 f'unknown front-matter key "{key}"{hint}; a page may set: {", ".join(FRONT_MATTER_KEYS)}',
             ))
     title = meta.get("title")
-    if (not isinstance(title, str) or not title.strip()) and not _HEADING_TITLE.search(markdown):
+    if (title is None or title == "") and not _HEADING_TITLE.search(markdown):
         problems.append(PageProblem(
             file, _front_matter_line(source, "title") or 1,
             "the page has no title: start it with front matter such as\n---\ntitle: My page\ndescription: One sentence used in share previews.\n---\n(or with a # heading)",
@@ -341,6 +341,8 @@ def safe_front_matter(meta: dict[str, Any]) -> None:
     for key in ESCAPED_KEYS:
         if isinstance(meta.get(key), str):
             meta[key] = html_lib.escape(meta[key], quote=True)
+        elif key in meta:
+            del meta[key]  # a list or a mapping would be printed as its Python text, unescaped
 
 
 def title_from_heading(meta: dict[str, Any], rendered_title: str | None) -> None:

@@ -30,10 +30,11 @@ class Hostile:
     refused: tuple[str, ...]  # the strict build's messages, exactly ("{file}" is this page's path)
     front_matter: str | None = None  # None: a plain title; "" : no front matter at all
     kept: str | None = None  # text that must still be on the published page (nothing else lost)
+    lang: str = "en"  # the folder it is written in (it is built in the other language too)
 
     @property
     def file(self) -> str:
-        return f"docs/en/hostile/{self.name}.md"
+        return f"docs/{self.lang}/hostile/{self.name}.md"
 
     def source(self) -> str:
         front = f"title: Hostile {self.name}\n" if self.front_matter is None else self.front_matter
@@ -63,6 +64,9 @@ def scheme(name: str, attr: str, tag: str) -> str:
 
 PAGES: tuple[Hostile, ...] = (
     Hostile("script-tag", f"<script>{RUN}</script>", ("{file}:7: " + SCRIPT,)),
+    Hostile("arabic-page-script", f"نص.\n\n<script>{RUN}</script>", ("{file}:9: " + SCRIPT,), lang="ar", kept="نص."),
+    Hostile("title-not-text", "Body.", ("{file}:2: front-matter title must be text, got " + repr([f"</title><script>{RUN}</script>"]).replace("{", "{{").replace("}", "}}"),),
+            front_matter=f"title: [\"</title><script>{RUN}</script>\"]\n"),
     Hostile("script-uppercase", f"<SCRIPT>{RUN}</SCRIPT>", ("{file}:7: " + SCRIPT,)),
     Hostile("script-src", '<script src="../../evil.js"></script>', ("{file}:7: " + SCRIPT,)),
     Hostile("script-in-md-in-html", f"<div markdown>\n\nSome *text*.\n\n<script>{RUN}</script>\n\n</div>", ("{file}:11: " + SCRIPT,), kept="Some"),
