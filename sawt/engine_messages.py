@@ -17,7 +17,7 @@ from pathlib import Path
 _PAGE_LOGGER = "mkdocs.structure.pages"
 _NAV_LOGGER = "mkdocs.structure.nav"
 
-_DOC_LINK = re.compile(r"^Doc file '(?P<src>[^']+)' (?P<rest>contains (?:an unrecognized relative link|a link(?: to)?) '(?P<link>[^']*)'.*)$", re.DOTALL)
+_DOC_LINK = re.compile(r"^Doc file '(?P<src>[^']+)' (?P<rest>contains (?:an unrecognized relative link|an absolute link|a link(?: to)?) '(?P<link>[^']*)'.*)$", re.DOTALL)
 _OTHER_DOC = re.compile(r"the (doc|target) '(?P<src>[^']+)'")
 _NAV_MISSING = re.compile(r"^A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, (?P<rest>.*)$", re.DOTALL)
 

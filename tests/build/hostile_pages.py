@@ -127,6 +127,9 @@ PAGES: tuple[Hostile, ...] = (
                                                                   "{file}:7: contains a link '../about.md#no-such-part', but the doc 'docs/ar/about.md' does not contain an anchor '#no-such-part'."), kept="About us"),
     Hostile("broken-anchor-same-page", "[Up](#nowhere)", ("{file}:7: contains a link '#nowhere', but there is no such anchor on this page.",), kept="Up"),
     Hostile("broken-link", "[Gone](missing-page.md)", ("{file}:7: contains a link 'missing-page.md', but the target 'docs/en/hostile/missing-page.md' is not found among documentation files.",), kept="Gone"),
+    Hostile("unrecognized-link", "[A folder](somewhere/)", ("{file}:7: contains an unrecognized relative link 'somewhere/', it was left as is.",), kept="A folder"),
+    # An absolute link breaks under /ar/ and on a site published in a sub-folder.
+    Hostile("absolute-link", "[About](/about/)", ("{file}:7: contains an absolute link '/about/', it was left as is. Did you mean '../../about.md'?",), kept="About"),
     Hostile("shortcode-beside-payload", f'<!-- sawt:count status=deported --> deported. <img src="x" onerror="{RUN}">', ("{file}:7: " + handler("onerror", "img"),), kept="deported."),
 )
 
