@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from sawt import htmlpost, render, site
+from sawt import engine_messages, headers, htmlpost, render, sanitise, site
 from sawt.config import ConfigError, load_site_config
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 
@@ -27,6 +27,7 @@ log = logging.getLogger("mkdocs.plugins.sawt")
 
 # Per-process state, reset at the start of each full (all-language) build.
 _build = site.BuildState()
+_warned: set[str] = set()  # a page borrowed by the other language is checked twice; say it once
 
 
 class _CasePageLinks(logging.Filter):
@@ -69,6 +70,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         with _reported_as_build_error():
             site_config = load_site_config(Path(config.config_file_path), site_url=config.site_url)
         config.site_dir = str(_build.start(config=site_config, site_dir=Path(config.site_dir)))
+        _warned.clear()
+        engine_messages.install(Path(config.docs_dir), Path(config.config_file_path))
+        _warn(sanitise.refused_files(Path(config.docs_dir), _build.config.allowed_files))
     with _reported_as_build_error():
         _build.ensure_archive()
     return config
@@ -78,6 +82,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
     docs_dir = Path(config.docs_dir)
+    for refused in [f for f in files if f.abs_src_path and sanitise.is_refused(Path(f.abs_src_path), docs_dir, _build.config.allowed_files)]:
+        files.remove(refused)  # reported in on_config; never published, even by a non-strict build
     present = {neutral_path(f.url) for f in files.documentation_pages()}
     # Pages written in the other language only: build them here too, with a notice.
     for missing in _build.untranslated_sources(docs_dir, lang, present):
@@ -135,10 +141,15 @@ def _story_html(story: File, config: MkDocsConfig, files: Files, lang: str) -> s
     page = Page(None, story, config)
     page.markdown = body
     page.render(config, files)
-    return page.content or ""
+    html, problems = sanitise.safe_page_html(page.content or "", _build.fragments, **_file_source(story, config))
+    _warn(problems)  # a story is content like any page: no script, whatever case it belongs to
+    return html
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.abs_src_path:  # a hand-written page (generated ones escape their own front matter)
+        _warn(sanitise.front_matter_problems(page.meta, markdown=markdown, **_source(page, config)))
+        sanitise.safe_front_matter(page.meta)
     if "sawt:" not in markdown:
         return markdown
     # MkDocs has cut the front matter off; errors must still give the line in the file.
@@ -151,6 +162,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, problems = sanitise.safe_page_html(html, _build.fragments, **_source(page, config))
+    _warn(problems)
+    sanitise.title_from_heading(page.meta, page.title)
     lang = _language(config)
     content_lang = _build.content_language(_source_name(page.file, config), lang)
     if content_lang != lang:
@@ -199,6 +213,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == _build.languages_order[-1]:  # every language is built (see module doc)
         with _reported_as_build_error():
             finished_now = _build.finish(Path(config.site_dir))
+            if finished_now:
+                headers.write_headers_file(Path(config.site_dir))
         if finished_now and _build.search_report is not None:
             log.info(_build.search_report.summary())
     if _build.language_build_ended():  # the outermost build ends last: nothing writes after this
@@ -213,6 +229,27 @@ def on_build_error(error: Exception) -> None:
 def _plain(text: str) -> str:
     # Generated pages keep their front matter HTML-escaped for the theme; meta tags escape again.
     return html_lib.unescape(str(text))
+
+
+def _warn(problems) -> None:
+    # Warnings, not errors: every problem in every page is listed, and strict mode fails the build.
+    for problem in map(str, problems):
+        if problem not in _warned:
+            _warned.add(problem)
+            log.warning(problem)
+
+
+def _source(page: Page, config: MkDocsConfig) -> dict[str, str | None]:
+    """The Markdown file the page's content was written in, for messages."""
+    return _file_source(page.file, config)
+
+
+def _file_source(file: File, config: MkDocsConfig) -> dict[str, str | None]:
+    if not file.abs_src_path:
+        return {"file": _source_name(file, config), "source": None}
+    path = Path(file.abs_src_path)
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else None
+    return {"file": _source_name(file, config), "source": text}
 
 
 def _source_name(file: File, config: MkDocsConfig) -> str:

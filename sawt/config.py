@@ -47,6 +47,7 @@ class SiteConfig:
     data_dir: Path
     cache_dir: Path
     time_zone: str  # embargoes lift at 00:00 of their date in this zone
+    allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.sanitise)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -108,6 +109,7 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
         data_dir=root / str(extra.get("data_dir", "data")),
         cache_dir=root / ".cache",
         time_zone=time_zone,
+        allowed_files=tuple(str(name) for name in (extra.get("allowed_files") or [])),
     )
 
 

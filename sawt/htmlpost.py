@@ -14,6 +14,9 @@ from sawt.languages import direction
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+#: The page's own content (Markdown rendered by the theme); sanitised, so it has no script
+#: of its own, and whatever script might still be found there is never allowlisted.
+_PAGE_CONTENT = re.compile(r'<article class="md-content__inner\b[^>]*>.*?</article>', re.DOTALL | re.IGNORECASE)
 _CHARSET_META = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
@@ -44,7 +47,9 @@ def content_security_policy(html: str, *, live_reload: bool = False) -> str:
     """A policy that allows this site's own origin only.
 
     Inline scripts the theme writes are allowed by their hashes rather than
-    'unsafe-inline'; 'wasm-unsafe-eval' lets the search engine's WebAssembly run.
+    'unsafe-inline', and only those outside the page's content: a script that
+    content brought (should one ever get past sawt/sanitise.py) is not hashed, so
+    it does not run. 'wasm-unsafe-eval' lets the search engine's WebAssembly run.
     Under `mkdocs serve` only (`live_reload`), the dev server injects a live-reload
     script that changes on every request, so inline scripts are allowed there.
     """
@@ -54,7 +59,7 @@ def content_security_policy(html: str, *, live_reload: bool = False) -> str:
         hashes = sorted(
         {
                 "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                for body in _INLINE_SCRIPT.findall(html)
+                for body in _INLINE_SCRIPT.findall(_PAGE_CONTENT.sub("", html))
             }
         )
     script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])

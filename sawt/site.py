@@ -23,6 +23,7 @@ from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pa
 from sawt.dates import archive_today, status_label
 from sawt.qr import qr_svg
 from sawt.render import strings
+from sawt.sanitise import TrustedFragments
 from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
@@ -96,6 +97,7 @@ class BuildState:
     ended_builds: int = 0
     frames: dict[tuple[str, str], frame.PageFrame] = field(default_factory=dict)  # by (language, kind)
     stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
+    fragments: TrustedFragments = field(default_factory=TrustedFragments)  # Sawt's HTML, out of the sanitiser's way
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
@@ -109,6 +111,7 @@ class BuildState:
         self.staging_dir = staging.begin(site_dir)
         self.built_paths = set()
         self.finished = False
+        self.fragments.clear()
         self.frames = {}
         self.stories = {}
         self.ended_builds = 0
@@ -211,6 +214,7 @@ class BuildState:
                 case_url=lambda slug: relative_url(here, url_in_language(f"cases/{slug}/", lang)),
                 field_reference=field_reference_markdown(lang) if "sawt:field-reference" in markdown else None,
                 line_offset=line_offset,
+                protect=self.fragments.hold,
             )
         except ShortcodeError as error:
             raise SawtError(str(error)) from None

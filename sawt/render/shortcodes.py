@@ -55,6 +55,7 @@ class Shortcode:
     handler: Callable[[_Context, list[str]], str]
     block: bool  # its output is a block of HTML/Markdown: it must stand on a line of its own
     usage: str
+    markdown: bool = False  # its output is Markdown to render (and sanitise), not finished HTML
 
 
 def expand_shortcodes(
@@ -67,13 +68,15 @@ def expand_shortcodes(
     field_reference: str | None = None,
     cases_root: str | None = None,
     line_offset: int = 0,
+    protect: Callable[[str], str] = lambda html: html,
 ) -> str:
     """Replace every shortcode in `markdown` by its HTML (or, for
     field-reference, by `field_reference`).
 
     `file` names the page in errors; `line_offset` is the number of lines of
     the file before `markdown` (MkDocs strips the front matter before hooks see
-    the page), so that errors give the line in the file. `case_url(slug)` is the
+    the page), so that errors give the line in the file. Generated HTML goes
+    through `protect` (see sawt.sanitise.TrustedFragments). `case_url(slug)` is the
     URL of a case page relative to this page; `cases_root`, the URL of `cases/`
     relative to this page, is derived from `case_url` when not given.
     """
@@ -113,6 +116,8 @@ def expand_shortcodes(
             output = shortcode.handler(context, match.group("args").split())
         except _Invalid as problem:
             raise ShortcodeError(file, line, f"sawt:{name}: {problem}") from None
+        if not shortcode.markdown:
+            output = protect(output)
         if not shortcode.block:
             return output
         # A block: blank lines around it, every line indented like the shortcode
@@ -286,6 +291,6 @@ SHORTCODES: Mapping[str, Shortcode] = {
     "figure": Shortcode(_figure, block=True, usage="<!-- sawt:figure lebanon-returns-2023 -->"),
     "cases": Shortcode(_cases, block=True, usage="<!-- sawt:cases -->"),
     "figures-chart": Shortcode(_figures_chart, block=True, usage="<!-- sawt:figures-chart -->"),
-    "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->"),
-    "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->"),
+    "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->", markdown=True),
+    "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->", markdown=True),
 }

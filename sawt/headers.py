@@ -1,0 +1,68 @@
+"""The pages' security policy as HTTP headers, for static hosts that read a `_headers` file
+(Netlify, Cloudflare Pages).
+
+Every page carries its policy in a <meta> tag (sawt/htmlpost.py, the one place
+that defines it). A header can say more than a meta tag: `frame-ancestors`
+(no other site may frame these pages) and X-Content-Type-Options are ignored in
+<meta>. The header policy is the pages' own, read back from the built pages, with
+the hashes of every page's theme scripts combined (a page is checked against both
+policies, so the header must allow each page's scripts too).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+HEADERS_FILE = "_headers"
+
+_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_HEAD_BYTES = 16_384  # the policy is right after <meta charset>, at the top of <head>
+
+#: Said once for every address: never framed, no content-type guessing, no referrer.
+EXTRA_DIRECTIVES = ("frame-ancestors 'none'",)
+EXTRA_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),  # frame-ancestors for browsers that predate it
+)
+
+
+def combined_policy(policies: list[str]) -> str:
+    """One policy allowing what each of `policies` allows: the sources of each
+    directive joined, in the order first seen (hashes sorted, for stable output)."""
+    directives: dict[str, list[str]] = {}
+    for policy in policies:
+        for directive in filter(None, (d.strip() for d in policy.split(";"))):
+            name, *sources = directive.split()
+            known = directives.setdefault(name, [])
+            known.extend(s for s in sources if s not in known)
+    parts = []
+    for name, sources in directives.items():
+        plain = [s for s in sources if not s.startswith("'sha")]
+        parts.append(" ".join([name, *plain, *sorted(s for s in sources if s.startswith("'sha"))]))
+    return "; ".join(parts + [d for d in EXTRA_DIRECTIVES if d.split()[0] not in directives])
+
+
+def page_policies(site_dir: Path) -> list[str]:
+    policies = []
+    for page in sorted(site_dir.rglob("*.html")):
+        with page.open(encoding="utf-8", errors="replace") as file:
+            match = _META_POLICY.search(file.read(_HEAD_BYTES))
+        if match:
+            policies.append(match.group(1).replace("&#x27;", "'").replace("&#39;", "'"))
+    return policies
+
+
+def headers_file(policy: str) -> str:
+    lines = ["# Security headers for every address (Netlify and Cloudflare Pages read this file).", "/*",
+             f"  Content-Security-Policy: {policy}"]
+    lines += [f"  {name}: {value}" for name, value in EXTRA_HEADERS]
+    return "\n".join(lines) + "\n"
+
+
+def write_headers_file(site_dir: Path) -> None:
+    policies = page_policies(site_dir)
+    if not policies:
+        raise RuntimeError(f"no page in {site_dir} has a Content-Security-Policy to publish as a header")
+    (site_dir / HEADERS_FILE).write_text(headers_file(combined_policy(policies)), encoding="utf-8")
