@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageFont, ImageStat
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from sawt import cards
 from sawt.dates import status_label
@@ -140,46 +140,85 @@ def test_site_card_draws() -> None:
 # ---------------------------------------------------------------- bidi and fonts
 
 
-def run_texts(text: str, lang: str) -> list[tuple[str, str, bool]]:
-    return [(run.text, run.family, run.rtl) for run in cards.split_runs(text, lang, 400)]
+# Raqm (FriBiDi + HarfBuzz) orders each line. These tests check the order the
+# reader sees: a whole line drawn by the card must look like its expected visual
+# runs drawn one by one, left to right, each in its own direction. The same runs
+# in another order must not.
+
+LINE_SIZE = 48
+
+
+def line_mask(text: str, lang: str) -> Image.Image:
+    """`text` as the card draws a line, starting 20 px from the left edge."""
+    image = Image.new("L", (1400, 2 * LINE_SIZE), 0)
+    width = cards.line_width(text, lang, 400, LINE_SIZE)
+    cards.draw_line(ImageDraw.Draw(image), text, lang=lang, weight=400, size=LINE_SIZE,
+                    start_x=20 + width if lang == "ar" else 20, baseline=1.4 * LINE_SIZE, fill=255)
+    return image
+
+
+def runs_mask(runs: list[tuple[str, bool]]) -> Image.Image:
+    """Visual runs drawn one after another from the left: (text in logical order, right-to-left?).
+
+    A right-to-left run's first character is its rightmost: ("شخص ", True) ends in a space on its left.
+    """
+    image = Image.new("L", (1400, 2 * LINE_SIZE), 0)
+    draw, x = ImageDraw.Draw(image), 20.0
+    for text, rtl in runs:
+        lang = "ar" if rtl else "en"
+        width = cards.line_width(text, lang, 400, LINE_SIZE)
+        cards.draw_line(draw, text, lang=lang, weight=400, size=LINE_SIZE,
+                        start_x=x + width if rtl else x, baseline=1.4 * LINE_SIZE, fill=255)
+        x += width
+    return image
+
+
+def assert_visual_order(text: str, lang: str, runs: list[tuple[str, bool]]) -> None:
+    drawn = line_mask(text, lang)
+    expected = mean_difference(drawn, runs_mask(runs))
+    assert expected < 0.002, f"{text!r} is not drawn as {runs}"
+    # Guards the tolerance: the runs in the reverse order look clearly different.
+    assert mean_difference(drawn, runs_mask(runs[::-1])) > max(0.004, 4 * expected)
 
 
 def test_latin_and_digits_inside_arabic_are_ordered_right_to_left_as_runs() -> None:
-    assert run_texts("شخص Test Person 2019 — تجريبي", "ar") == [
-        ("تجريبي", "arabic", True),
-        (" — ", "latin", True),
-        ("Test Person 2019", "latin", False),
-        ("شخص ", "arabic", True),
-    ]
+    assert_visual_order("شخص Test Person 2019 — تجريبي", "ar", [
+        ("تجريبي", True),
+        (" — ", True),
+        ("Test Person 2019", False),
+        ("شخص ", True),
+    ])
 
 
 def test_numbers_between_arabic_words_stay_in_place() -> None:
-    assert [t for t, _, _ in run_texts("منذ 2019 و 2020", "ar")] == ["2020", "و ", " ", "2019", "منذ "]
-    # W4: a thousands separator stays inside the number.
-    assert ("1,000", "latin", False) in run_texts("نحو 1,000 شخص", "ar")
-    # W2: after Arabic letters digits are Arabic numbers, so "%" is neutral and goes
+    assert_visual_order("منذ 2019 و 2020", "ar", [("2020", False), ("و ", True), (" ", True), ("2019", False), ("منذ ", True)])
+    # A thousands separator stays inside the number.
+    assert_visual_order("نحو 1,000 شخص", "ar", [("شخص", True), (" ", True), ("1,000", False), ("نحو ", True)])
+    # After Arabic letters digits are Arabic numbers, so "%" is neutral and goes
     # to their left, as browsers show it ("%50").
-    assert run_texts("نحو 50% منهم", "ar") == [
-        ("منهم", "arabic", True), ("% ", "latin", True), ("50", "latin", False), ("نحو ", "arabic", True),
-    ]
-    # W5: after Latin letters a percent sign is part of the number.
-    assert run_texts("Test 50% صوت", "en")[0] == ("Test 50% ", "latin", False)
+    assert_visual_order("نحو 50% منهم", "ar", [("منهم", True), ("% ", True), ("50", False), ("نحو ", True)])
+    # After Latin letters a percent sign is part of the number.
+    assert_visual_order("Test 50% صوت", "en", [("Test 50% ", False), ("صوت", True)])
 
 
 def test_arabic_inside_english_is_one_right_to_left_run() -> None:
-    assert run_texts("Sawt — صوت", "en") == [("Sawt — ", "latin", False), ("صوت", "arabic", True)]
+    assert_visual_order("Sawt — صوت", "en", [("Sawt — ", False), ("صوت", True)])
+    # Digits after Arabic letters belong to the Arabic run, even in an English line.
+    assert_visual_order("Sawt صوت تجريبي 2019", "en", [("Sawt ", False), ("2019", False), ("صوت تجريبي ", True)])
 
 
 def test_directional_marks_steer_but_are_not_drawn() -> None:
-    runs = run_texts("\u200fشخص\u200f", "ar")
-    assert "".join(t for t, _, _ in runs) == "شخص"
+    assert ImageChops.difference(line_mask("\u200fشخص\u200f", "ar"), line_mask("شخص", "ar")).getbbox() is None
     assert cards.uncovered_characters("\u200f\u200eشخص\u202b") == set()
 
 
-def test_reorder_visually_follows_rule_l2() -> None:
-    assert cards.reorder_visually([0, 0, 1, 1, 0]) == [0, 1, 3, 2, 4]
-    assert cards.reorder_visually([1, 2, 2, 1]) == [3, 1, 2, 0]
-    assert cards.reorder_visually([]) == []
+def test_english_inside_arabic_keeps_its_own_left_to_right_order() -> None:
+    # Nested levels (1, 2, 2, 1): the Latin words are not reversed with the Arabic ones.
+    assert_visual_order("قال Test Person Two اليوم", "ar", [("اليوم", True), (" ", True), ("Test Person Two", False), ("قال ", True)])
+
+
+def test_explicit_bidi_overrides_are_removed_so_they_cannot_reverse_a_line() -> None:
+    assert cards.normalize_text("\u202eTest Person\u202c") == "Test Person"
 
 
 def test_uncovered_characters_reports_what_no_font_has() -> None:
