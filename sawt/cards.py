@@ -35,7 +35,7 @@ from functools import lru_cache
 from bisect import bisect_right
 from math import ceil
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import fontTools
 from fontTools.merge import Merger
@@ -192,9 +192,10 @@ def _font(weight: int, size: int, engine: ImageFont.Layout = ImageFont.Layout.RA
     return ImageFont.truetype(io.BytesIO(merged_font_bytes(weight)), size, layout_engine=engine)
 
 
-# Explicit embeddings, overrides and isolates are removed: an unmatched override
-# in a name would otherwise reverse the rest of its line.
-_EXPLICIT_BIDI_CLASSES = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+# Explicit embeddings, overrides and isolates (bidi classes LRE, RLE, PDF, LRO,
+# RLO and LRI, RLI, FSI, PDI: exactly these code points) are removed: an
+# unmatched override in a name would otherwise reverse the rest of its line.
+_EXPLICIT_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 # Directional marks steer the ordering but have no glyph.
 _MARKS = frozenset({"\u200e", "\u200f", "\u061c"})
 
@@ -202,7 +203,7 @@ _MARKS = frozenset({"\u200e", "\u200f", "\u061c"})
 def normalize_text(text: str) -> str:
     """NFC, whitespace collapsed to single spaces, explicit bidi controls removed."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(c for c in text if unicodedata.bidirectional(c) not in _EXPLICIT_BIDI_CLASSES)
+    text = text.translate(_EXPLICIT_BIDI_CONTROLS)
     return " ".join(text.split())
 
 
@@ -275,23 +276,23 @@ def _max_line_chars(size: int, max_width: float) -> int:
 
 
 def leading_text(text: str, max_chars: int) -> tuple[str, bool]:
-    """The normalized start of `text`, whole words up to about `max_chars`, and whether any was left.
+    """The normalized start of `text` cut at a space (or, in one long word, a character)
+    to at most `max_chars` characters, and whether anything was left.
 
-    Reads only as far as it keeps: a 20 MB text costs what its first words cost.
+    Reads only a little more than it keeps: a 20 MB text costs what its first
+    words cost.
     """
-    words: list[str] = []
-    length = 0
-    matches: Iterator[re.Match[str]] = re.finditer(r"\S+", text)
-    for match in matches:
-        if length >= max_chars:
-            return normalize_text(" ".join(words)), True
-        word = match.group()
-        if len(word) > max_chars:  # one huge "word" is cut too
-            words.append(word[:max_chars])
-            return normalize_text(" ".join(words)), True
-        words.append(word)
-        length += len(word) + 1
-    return normalize_text(" ".join(words)), False
+    size = 2 * max_chars + 64
+    while True:
+        normal = normalize_text(text[:size])
+        whole = size >= len(text)
+        if whole and len(normal) <= max_chars:
+            return normal, False
+        if whole or len(normal) > max_chars:
+            break
+        size *= 4  # mostly whitespace or controls so far: read further
+    space = normal.rfind(" ", 0, max_chars + 1)
+    return (normal[:space] if space > 0 else normal[:max_chars]), True
 
 
 def _last_fitting(fits: Callable[[int], bool], low: int, high: int, guess: int) -> int:
@@ -621,6 +622,7 @@ def _chrome(lang: str, colour: tuple[int, int, int], status_label: str, site_nam
     return _Chrome(indices, palette, paper_index, text_top, name_top)
 
 
+@lru_cache(maxsize=None)
 def _ramp_lut(paper_index: int, base: int) -> list[int]:
     """Mask value (0 paper .. 255 full ink) to palette index."""
     return [paper_index if value == 0 else base + (value * INK_LEVELS - 1) // 255 for value in range(256)]
@@ -698,6 +700,27 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _publish(cached: Path, out: Path) -> None:
+    """`out` becomes the cached card: a hard link where it can be (creating a file costs
+    about a millisecond on a busy disk, a link a fiftieth of that), else a copy.
+
+    Cards are only ever replaced, never written in place, so the link cannot
+    change the cache behind its back.
+    """
+    try:
+        if os.path.samefile(cached, out):
+            return
+    except OSError:
+        pass  # no card there yet
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        os.link(cached, staging)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(cached, staging)
+    os.replace(staging, out)
+
+
 @dataclass(frozen=True)
 class CardResult:
     path: Path
@@ -711,14 +734,14 @@ def ensure_card(content: CardContent, out_path: Path | str, cache_dir: Path | st
     key = content_cache_key(content)
     cached = Path(cache_dir) / f"{key}.png" if cache_dir is not None else None
     if cached is not None and cached.is_file():
-        if cached.resolve() != out.resolve():
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, out)
+        _publish(cached, out)
         return CardResult(out, drawn=False, key=key)
     data = png_bytes(draw_card(content).palette_image)
-    if cached is not None:
+    if cached is None:
+        _write_atomically(out, data)
+    else:
         _write_atomically(cached, data)
-    _write_atomically(out, data)
+        _publish(cached, out)
     return CardResult(out, drawn=True, key=key)
 
 
