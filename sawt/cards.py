@@ -171,7 +171,7 @@ def merged_font_bytes(weight: int) -> bytes:
         pass
     data = _merge_fonts(weight)
     try:
-        _write_atomically(cached, data)
+        write_atomically(cached, data)
     except OSError:
         pass  # a read-only home only costs the merge again next time
     return data
@@ -688,7 +688,7 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -738,9 +738,9 @@ def ensure_card(content: CardContent, out_path: Path | str, cache_dir: Path | st
         return CardResult(out, drawn=False, key=key)
     data = png_bytes(draw_card(content).palette_image)
     if cached is None:
-        _write_atomically(out, data)
+        write_atomically(out, data)
     else:
-        _write_atomically(cached, data)
+        write_atomically(cached, data)
         _publish(cached, out)
     return CardResult(out, drawn=True, key=key)
 
