@@ -122,8 +122,14 @@ def _cmap(family: str, weight: int) -> frozenset[int]:
 
 
 @lru_cache(maxsize=None)
-def _file_digest(path: Path) -> str:
+def _digest(path: Path, mtime_ns: int, size: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    # Keyed by modification time and size too: `make serve` outlives a font update.
+    stat = path.stat()
+    return _digest(path, stat.st_mtime_ns, stat.st_size)
 
 
 def font_digests() -> dict[str, str]:
@@ -175,6 +181,19 @@ def merged_font_bytes(weight: int) -> bytes:
     except OSError:
         pass  # a read-only home only costs the merge again next time
     return data
+
+
+_fonts_in_use: dict[str, str] = {}
+
+
+def _use_current_fonts() -> None:
+    """Forgets fonts, measurements and shared drawings made from font files that have changed since."""
+    digests = font_digests()
+    if digests != _fonts_in_use:
+        for cached in (merged_font_bytes, _font, line_width, _chrome):
+            cached.cache_clear()
+        _fonts_in_use.clear()
+        _fonts_in_use.update(digests)
 
 
 RAQM_MISSING = (
@@ -630,6 +649,7 @@ def _ramp_lut(paper_index: int, base: int) -> list[int]:
 
 def draw_card(content: CardContent) -> CardDrawing:
     """Draws the card in memory (no file IO)."""
+    _use_current_fonts()
     lang = content.lang
     geometry = _geometry(lang)
     rtl = geometry.rtl
