@@ -25,7 +25,6 @@ import io
 import json
 import logging
 import os
-import re
 import shutil
 import tempfile
 import unicodedata
@@ -205,7 +204,7 @@ RAQM_MISSING = (
 
 @lru_cache(maxsize=None)
 def _font(weight: int, size: int, engine: ImageFont.Layout = ImageFont.Layout.RAQM) -> ImageFont.FreeTypeFont:
-    if engine == ImageFont.Layout.RAQM and not features.check("raqm"):
+    if engine == ImageFont.Layout.RAQM and not (features.check("raqm") and features.check("fribidi")):
         # Pillow would fall back to basic layout: unjoined Arabic in the wrong order.
         raise RuntimeError(RAQM_MISSING)
     return ImageFont.truetype(io.BytesIO(merged_font_bytes(weight)), size, layout_engine=engine)
