@@ -97,10 +97,16 @@ def dark_modules_path(matrix: Sequence[Sequence[bool]], offset: int = QUIET_ZONE
     return "".join(parts)
 
 
+@lru_cache(maxsize=None)
+def _modules(url: str, cache_dir: Path | None) -> tuple[int, str]:
+    """The SVG's side (quiet zone included) and dark-module path for `url`."""
+    matrix = cached_qr_matrix(url, cache_dir)
+    return len(matrix) + 2 * QUIET_ZONE, dark_modules_path(matrix)
+
+
 def qr_svg(url: str, *, title: str, cache_dir: Path | str | None = DEFAULT_CACHE_DIR) -> str:
     """An inline, scalable (viewBox only) SVG QR code for `url`, with no XML declaration."""
-    matrix = cached_qr_matrix(url, Path(cache_dir) if cache_dir is not None else None)
-    side = len(matrix) + 2 * QUIET_ZONE
+    side, dark_path = _modules(url, Path(cache_dir) if cache_dir is not None else None)
     svg = ET.Element(
         "svg",
         {
@@ -114,6 +120,6 @@ def qr_svg(url: str, *, title: str, cache_dir: Path | str | None = DEFAULT_CACHE
     )
     ET.SubElement(svg, "title").text = title
     ET.SubElement(svg, "rect", {"width": str(side), "height": str(side), "fill": LIGHT})
-    ET.SubElement(svg, "path", {"d": dark_modules_path(matrix), "fill": DARK})
+    ET.SubElement(svg, "path", {"d": dark_path, "fill": DARK})
     # encoding="unicode" writes no XML declaration, as inline SVG in HTML needs.
     return ET.tostring(svg, encoding="unicode")
