@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageFont, ImageStat
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from sawt import cards
 from sawt.dates import status_label
@@ -140,46 +140,85 @@ def test_site_card_draws() -> None:
 # ---------------------------------------------------------------- bidi and fonts
 
 
-def run_texts(text: str, lang: str) -> list[tuple[str, str, bool]]:
-    return [(run.text, run.family, run.rtl) for run in cards.split_runs(text, lang, 400)]
+# Raqm (FriBiDi + HarfBuzz) orders each line. These tests check the order the
+# reader sees: a whole line drawn by the card must look like its expected visual
+# runs drawn one by one, left to right, each in its own direction. The same runs
+# in another order must not.
+
+LINE_SIZE = 48
+
+
+def line_mask(text: str, lang: str) -> Image.Image:
+    """`text` as the card draws a line, starting 20 px from the left edge."""
+    image = Image.new("L", (1400, 2 * LINE_SIZE), 0)
+    width = cards.line_width(text, lang, 400, LINE_SIZE)
+    cards.draw_line(ImageDraw.Draw(image), text, lang=lang, weight=400, size=LINE_SIZE,
+                    start_x=20 + width if lang == "ar" else 20, baseline=1.4 * LINE_SIZE, fill=255)
+    return image
+
+
+def runs_mask(runs: list[tuple[str, bool]]) -> Image.Image:
+    """Visual runs drawn one after another from the left: (text in logical order, right-to-left?).
+
+    A right-to-left run's first character is its rightmost: ("شخص ", True) ends in a space on its left.
+    """
+    image = Image.new("L", (1400, 2 * LINE_SIZE), 0)
+    draw, x = ImageDraw.Draw(image), 20.0
+    for text, rtl in runs:
+        lang = "ar" if rtl else "en"
+        width = cards.line_width(text, lang, 400, LINE_SIZE)
+        cards.draw_line(draw, text, lang=lang, weight=400, size=LINE_SIZE,
+                        start_x=x + width if rtl else x, baseline=1.4 * LINE_SIZE, fill=255)
+        x += width
+    return image
+
+
+def assert_visual_order(text: str, lang: str, runs: list[tuple[str, bool]]) -> None:
+    drawn = line_mask(text, lang)
+    expected = mean_difference(drawn, runs_mask(runs))
+    assert expected < 0.002, f"{text!r} is not drawn as {runs}"
+    # Guards the tolerance: the runs in the reverse order look clearly different.
+    assert mean_difference(drawn, runs_mask(runs[::-1])) > max(0.004, 4 * expected)
 
 
 def test_latin_and_digits_inside_arabic_are_ordered_right_to_left_as_runs() -> None:
-    assert run_texts("شخص Test Person 2019 — تجريبي", "ar") == [
-        ("تجريبي", "arabic", True),
-        (" — ", "latin", True),
-        ("Test Person 2019", "latin", False),
-        ("شخص ", "arabic", True),
-    ]
+    assert_visual_order("شخص Test Person 2019 — تجريبي", "ar", [
+        ("تجريبي", True),
+        (" — ", True),
+        ("Test Person 2019", False),
+        ("شخص ", True),
+    ])
 
 
 def test_numbers_between_arabic_words_stay_in_place() -> None:
-    assert [t for t, _, _ in run_texts("منذ 2019 و 2020", "ar")] == ["2020", "و ", " ", "2019", "منذ "]
-    # W4: a thousands separator stays inside the number.
-    assert ("1,000", "latin", False) in run_texts("نحو 1,000 شخص", "ar")
-    # W2: after Arabic letters digits are Arabic numbers, so "%" is neutral and goes
+    assert_visual_order("منذ 2019 و 2020", "ar", [("2020", False), ("و ", True), (" ", True), ("2019", False), ("منذ ", True)])
+    # A thousands separator stays inside the number.
+    assert_visual_order("نحو 1,000 شخص", "ar", [("شخص", True), (" ", True), ("1,000", False), ("نحو ", True)])
+    # After Arabic letters digits are Arabic numbers, so "%" is neutral and goes
     # to their left, as browsers show it ("%50").
-    assert run_texts("نحو 50% منهم", "ar") == [
-        ("منهم", "arabic", True), ("% ", "latin", True), ("50", "latin", False), ("نحو ", "arabic", True),
-    ]
-    # W5: after Latin letters a percent sign is part of the number.
-    assert run_texts("Test 50% صوت", "en")[0] == ("Test 50% ", "latin", False)
+    assert_visual_order("نحو 50% منهم", "ar", [("منهم", True), ("% ", True), ("50", False), ("نحو ", True)])
+    # After Latin letters a percent sign is part of the number.
+    assert_visual_order("Test 50% صوت", "en", [("Test 50% ", False), ("صوت", True)])
 
 
 def test_arabic_inside_english_is_one_right_to_left_run() -> None:
-    assert run_texts("Sawt — صوت", "en") == [("Sawt — ", "latin", False), ("صوت", "arabic", True)]
+    assert_visual_order("Sawt — صوت", "en", [("Sawt — ", False), ("صوت", True)])
+    # Digits after Arabic letters belong to the Arabic run, even in an English line.
+    assert_visual_order("Sawt صوت تجريبي 2019", "en", [("Sawt ", False), ("2019", False), ("صوت تجريبي ", True)])
 
 
 def test_directional_marks_steer_but_are_not_drawn() -> None:
-    runs = run_texts("\u200fشخص\u200f", "ar")
-    assert "".join(t for t, _, _ in runs) == "شخص"
+    assert ImageChops.difference(line_mask("\u200fشخص\u200f", "ar"), line_mask("شخص", "ar")).getbbox() is None
     assert cards.uncovered_characters("\u200f\u200eشخص\u202b") == set()
 
 
-def test_reorder_visually_follows_rule_l2() -> None:
-    assert cards.reorder_visually([0, 0, 1, 1, 0]) == [0, 1, 3, 2, 4]
-    assert cards.reorder_visually([1, 2, 2, 1]) == [3, 1, 2, 0]
-    assert cards.reorder_visually([]) == []
+def test_english_inside_arabic_keeps_its_own_left_to_right_order() -> None:
+    # Nested levels (1, 2, 2, 1): the Latin words are not reversed with the Arabic ones.
+    assert_visual_order("قال Test Person Two اليوم", "ar", [("اليوم", True), (" ", True), ("Test Person Two", False), ("قال ", True)])
+
+
+def test_explicit_bidi_overrides_are_removed_so_they_cannot_reverse_a_line() -> None:
+    assert cards.normalize_text("\u202eTest Person\u202c") == "Test Person"
 
 
 def test_uncovered_characters_reports_what_no_font_has() -> None:
@@ -265,3 +304,123 @@ def test_cache_key_covers_everything_drawn_and_the_renderer(monkeypatch: pytest.
 
 def test_rendering_is_deterministic() -> None:
     assert cards.png_bytes(draw(fictional_case(), "ar").image) == cards.png_bytes(draw(fictional_case(), "ar").image)
+
+
+# ---------------------------------------------------------------- long text stays cheap
+
+
+def count_measurements(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Lengths of every text the card measures from now on."""
+    lengths: list[int] = []
+    measure = cards.line_width.__wrapped__  # uncached, so every measurement is seen
+
+    def counted(text: str, lang: str, weight: int, size: int) -> float:
+        lengths.append(len(text))
+        return measure(text, lang, weight, size)
+
+    monkeypatch.setattr(cards, "line_width", counted)
+    return lengths
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_huge_summary_costs_what_a_short_one_costs(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    word = {"en": "word", "ar": "كلمة"}[lang]
+    sizes = {}
+    for words in (300, 4_000_000):  # 4 million words: a 20 MB summary
+        summary = Text(" ".join([word] * words), " ".join([word] * words))
+        content = cards.card_content(fictional_case(ask=None, summary=summary), lang,
+                                     site_name=SITE_NAME[lang], status_label=LABEL[lang])
+        assert len(content.ask) < 2_000 and content.ask_cut  # only what can show is kept
+        lengths = count_measurements(monkeypatch)
+        drawing = cards.draw_card(content)
+        monkeypatch.undo()
+        assert len(drawing.ask_lines) == cards.ASK_MAX_LINES and drawing.ask_lines[-1].endswith(cards.ELLIPSIS)
+        # Breaks are found by bisection: a few dozen measurements of line-sized texts,
+        # never one a word (the old wrap measured the whole rest once per word dropped).
+        assert len(lengths) <= 60 and max(lengths) <= 3 * cards._max_line_chars(cards.ASK_SIZE, cards.CONTENT_WIDTH)
+        sizes[words] = (len(lengths), drawing.ask_lines)
+    assert sizes[300] == sizes[4_000_000]
+
+
+def test_one_huge_word_is_cut_by_characters_with_an_ellipsis() -> None:
+    drawing = draw(fictional_case(ask=Text("x" * 1_000_000, "ش" * 1_000_000)), "en")
+    assert len(drawing.ask_lines) == 1 and drawing.ask_lines[0].endswith(cards.ELLIPSIS)
+    assert cards.line_width(drawing.ask_lines[0], "en", 400, cards.ASK_SIZE) <= cards.CONTENT_WIDTH
+
+
+def test_wrapped_lines_are_as_long_as_they_can_be() -> None:
+    # Bisection must find the greedy break: one more word never fits on a line.
+    text = cards.normalize_text(fictional_case().ask.ar + " " + fictional_case().ask.ar)
+    lines = cards.wrap_text(text, "ar", weight=400, size=cards.ASK_SIZE, max_width=cards.CONTENT_WIDTH, max_lines=3)
+    words = text.split(" ")
+    for index, line in enumerate(lines[:-1]):
+        next_word = words[len(" ".join(lines[: index + 1]).split(" "))]
+        assert cards.line_width(line + " " + next_word, "ar", 400, cards.ASK_SIZE) > cards.CONTENT_WIDTH
+    assert " ".join(lines[:-1]) == " ".join(words[: len(" ".join(lines[:-1]).split(" "))])
+
+
+def test_leading_text_keeps_whole_words_and_says_when_it_cut() -> None:
+    assert cards.leading_text("  one\u202e two   three ", 100) == ("one two three", False)
+    assert cards.leading_text("one two three", 9) == ("one two", True)
+    assert cards.leading_text("abcdefghij", 4) == ("abcd", True)
+    assert cards.leading_text(" " * 10_000 + "late words", 40) == ("late words", False)
+
+
+# ---------------------------------------------------------------- cache keys
+
+
+def case_key(case: Case, lang: str = "en") -> str:
+    return cards.card_cache_key(case, lang, site_name="Sawt", status_label="Detained")
+
+
+def test_cache_key_follows_the_summary_a_card_without_ask_shows() -> None:
+    without_ask = fictional_case(ask=None)
+    base = case_key(without_ask)
+    assert case_key(fictional_case(ask=None, summary=Text("Another summary.", "ملخص آخر."))) != base
+    # With an ask, the summary is not drawn and does not change the key.
+    assert case_key(fictional_case(summary=Text("Another summary.", "ملخص آخر."))) == case_key(fictional_case())
+
+
+def test_cache_key_ignores_text_beyond_what_the_card_can_show() -> None:
+    long = " ".join(f"word{i}" for i in range(2_000))
+    base = case_key(fictional_case(ask=Text(long, long)))
+    assert case_key(fictional_case(ask=Text(long + " edited", long))) == base  # the end is never drawn
+    assert case_key(fictional_case(ask=Text("edited " + long, long))) != base
+
+
+def test_cache_key_follows_layout_and_font_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = case_key(fictional_case())
+    for name, value in (("ASK_SIZE", 35), ("PAPER", (255, 255, 255)), ("NAME_SIZES", (70, 60)), ("INK_LEVELS", 32)):
+        with monkeypatch.context() as patch:
+            patch.setattr(cards, name, value)
+            assert case_key(fictional_case()) != base, name
+    # One changed byte in one font file.
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for source in cards.FONT_DIR.glob("*.woff2"):
+        (fonts / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(cards, "FONT_DIR", fonts)
+    assert case_key(fictional_case()) == base  # same bytes elsewhere: same key
+    merged_before = {weight: cards.merged_font_key(weight) for weight in cards.WEIGHTS}
+    changed = fonts / cards.font_path(cards.LATIN, 700).name
+    changed.write_bytes(changed.read_bytes() + b"\0")
+    assert case_key(fictional_case()) != base
+    # The merged font of that weight is made again; the other weight's is kept.
+    assert cards.merged_font_key(700) != merged_before[700]
+    assert cards.merged_font_key(400) == merged_before[400]
+
+
+def test_an_unchanged_case_is_not_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kwargs = dict(site_name=SITE_NAME["ar"], status_label=LABEL["ar"], cache_dir=tmp_path / "cache")
+    case = fictional_case(ask=None)
+    first = cards.ensure_share_card(case, "ar", out_path=tmp_path / "site/a.png", **kwargs)
+    assert first.drawn
+
+    def no_drawing(content: cards.CardContent) -> cards.CardDrawing:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(cards, "draw_card", no_drawing)
+    again = cards.ensure_share_card(case, "ar", out_path=tmp_path / "site2/a.png", **kwargs)
+    assert not again.drawn and again.path.read_bytes() == first.path.read_bytes()
+    with pytest.raises(AssertionError, match="drawn again"):
+        cards.ensure_share_card(fictional_case(ask=None, pseudonym=False), "ar", out_path=tmp_path / "b.png", **kwargs)

@@ -9,6 +9,7 @@ import pytest
 import segno
 from PIL import Image, ImageDraw
 
+from sawt import qr
 from sawt.qr import QUIET_ZONE, qr_matrix, qr_svg
 
 URL = "https://sawt.example.org/ar/cases/test-person/"
@@ -85,3 +86,53 @@ def test_svg_decodes_back_to_the_url(url: str) -> None:
     results = zxingcpp.read_barcodes(rasterize(qr_svg(url, title="t")))
     assert [r.text for r in results] == [url]
     assert results[0].format == zxingcpp.BarcodeFormat.QRCode
+
+
+# ---------------------------------------------------------------- cache
+
+
+@pytest.fixture
+def fresh_memory():
+    def forget() -> None:  # as a new build process starts
+        qr.cached_qr_matrix.cache_clear()
+        qr._modules.cache_clear()
+
+    forget()
+    yield forget
+    forget()
+
+
+def test_a_rebuild_with_nothing_changed_computes_no_qr_code(tmp_path, monkeypatch, fresh_memory) -> None:
+    first = qr_svg(URL, title="t", cache_dir=tmp_path)
+    assert first == qr_svg(URL, title="t", cache_dir=None)  # the cache changes nothing drawn
+    assert len(list(tmp_path.glob("*.txt"))) == 1
+    fresh_memory()
+
+    def no_segno(*args, **kwargs):
+        raise AssertionError("segno was asked again")
+
+    monkeypatch.setattr(segno, "make_qr", no_segno)
+    assert qr_svg(URL, title="t", cache_dir=tmp_path) == first  # from disk
+    assert qr_svg(URL, title="another title", cache_dir=tmp_path).count("another title") == 2  # title is not cached
+    with pytest.raises(AssertionError, match="segno was asked again"):
+        qr_svg(URL + "x/", title="t", cache_dir=tmp_path)  # another URL is another code
+
+
+def test_qr_cache_key_follows_url_renderer_and_segno(monkeypatch) -> None:
+    base = qr.qr_cache_key(URL)
+    assert qr.qr_cache_key(URL) == base
+    assert qr.qr_cache_key(URL + "x/") != base
+    monkeypatch.setattr(qr, "QR_RENDERER_VERSION", "test-bump")
+    assert qr.qr_cache_key(URL) != base
+    monkeypatch.undo()
+    monkeypatch.setattr(segno, "__version__", "0.0.0")
+    assert qr.qr_cache_key(URL) != base
+    monkeypatch.undo()
+    monkeypatch.setattr(qr, "ERROR_CORRECTION", "h")
+    assert qr.qr_cache_key(URL) != base
+
+
+def test_a_damaged_cache_entry_is_made_again(tmp_path, fresh_memory) -> None:
+    (tmp_path / f"{qr.qr_cache_key(URL)}.txt").write_text("0101\n11", encoding="ascii")
+    assert qr_svg(URL, title="t", cache_dir=tmp_path) == qr_svg(URL, title="t", cache_dir=None)
+    assert qr.cached_qr_matrix(URL, tmp_path) == qr_matrix(URL)
