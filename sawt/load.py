@@ -36,6 +36,7 @@ from .model import (
     Source,
     Text,
 )
+from .photos import photo_problem
 from .schema import SLUG_RE, schema_problems, slugify
 from .yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
 
@@ -323,10 +324,10 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
     if isinstance(photo, str) and photo.strip():
         relative = Path(photo)
         # A path that leaves data/ was reported by the schema; only look inside data/.
-        if not relative.is_absolute() and ".." not in relative.parts and not (data_dir / relative).is_file():
-            problems.append(doc.problem(("photo",), f'photo "{photo}" does not exist (looked for '
-                                                    f"{doc.file.split('/')[0]}/{photo}); add the file "
-                                                    "or fix the path"))
+        if not relative.is_absolute() and ".." not in relative.parts:
+            found = photo_problem(data_dir, photo)
+            if found is not None:
+                problems.append(doc.problem(("photo",), f'photo "{photo}" {found}'))
 
 
 # --- building the model (only ever on clean data) ------------------------------

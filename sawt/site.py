@@ -26,7 +26,7 @@ from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
 from sawt.load import load_archive
 from sawt.model import Archive
-from sawt.photos import PHOTO_DIR, publish_photo, published_photo_name
+from sawt.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
 from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 
 
@@ -252,7 +252,11 @@ class BuildState:
         # Photos of published cases only (never the whole data/photos folder).
         for case in archive.cases:
             if case.photo:
-                publish_photo(self.data_dir / case.photo, site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo))
+                target = site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo)
+                try:
+                    publish_photo(self.data_dir, case.photo, target)
+                except PhotoError as error:  # changed on disk since the check
+                    raise SawtError(f'{case.source_file}: photo "{case.photo}" {error}') from None
         self.write_share_cards(site_dir, archive)
         try:
             report = build_search_index(site_dir, languages=tuple(LANGUAGES))
