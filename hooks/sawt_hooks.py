@@ -54,7 +54,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if lang == _build.languages_order[0]:
         _build.start(root=Path(config.config_file_path).parent, site_url=config.site_url, site_dir=Path(config.site_dir))
     with _reported_as_build_error():
-        _build.ensure_archive()
+        _build.ensure_archive(strict=bool(config.strict))
+    if lang == _build.languages_order[0]:
+        for warning in _build.data_warnings:  # (a strict build has stopped on them instead)
+            log.warning(warning)
     return config
 
 

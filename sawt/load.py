@@ -16,6 +16,7 @@ leak what it is never given.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from .model import (
 )
 from .photos import photo_problem
 from .schema import SLUG_RE, schema_problems, slugify
+from .textdirection import direction_problems
 from .yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
 
 CASE_SUFFIXES = (".yml", ".yaml")
@@ -94,6 +96,9 @@ class LoadReport:
 
     archive: Archive
     withheld_cases: int  # unpublished or embargoed; a count only, never their content
+    # Script-direction problems (see sawt.textdirection); empty in strict mode,
+    # where they are errors.
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -103,26 +108,29 @@ class _CaseDoc:
     withheld: bool = False
 
 
-def load_archive(data_dir: Path, *, today: date) -> Archive:
+def load_archive(data_dir: Path, *, today: date, strict: bool = True) -> Archive:
     """Read and validate everything in `data_dir`; raise DataError listing every problem."""
-    return check_archive(data_dir, today=today).archive
+    return check_archive(data_dir, today=today, strict=strict).archive
 
 
-def check_archive(data_dir: Path, *, today: date) -> LoadReport:
-    """Like `load_archive`, also counting the withheld cases (for the check command)."""
+def check_archive(data_dir: Path, *, today: date, strict: bool = True) -> LoadReport:
+    """Like `load_archive`, also counting the withheld cases (for the check command).
+
+    `strict` makes warnings (script direction) errors; otherwise they are returned
+    in the report."""
     # Loading makes hundreds of thousands of small, acyclic objects that all stay
     # alive; the cyclic garbage collector would rescan them again and again
     # (a quarter of the time for 10,000 cases) and could free nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_archive(Path(data_dir), today)
+        return _check_archive(Path(data_dir), today, strict)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check_archive(data_dir: Path, today: date) -> LoadReport:
+def _check_archive(data_dir: Path, today: date, strict: bool) -> LoadReport:
     prefix = data_dir.name or "data"
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -144,9 +152,14 @@ def _check_archive(data_dir: Path, today: date) -> LoadReport:
     for case_doc in case_docs:
         _check_case(case_doc, data_dir, source_ids, today, problems)
 
+    warnings = [warning for doc in (sources_doc, figures_doc, events_doc, *(c.doc for c in case_docs))
+                if doc is not None for warning in direction_problems(doc)]
+    if strict:
+        problems.extend(warnings)
     if problems:
         raise DataError(set(problems))
-    return _build(sources_doc, figures_doc, events_doc, case_docs)
+    report = _build(sources_doc, figures_doc, events_doc, case_docs)
+    return dataclasses.replace(report, warnings=tuple(sorted(warnings, key=Problem.sort_key)))
 
 
 def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Problem]) -> YamlDoc | None:

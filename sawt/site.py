@@ -24,7 +24,7 @@ from sawt.search_index import IndexReport, build_search_index
 from sawt.errors import DataError, ShortcodeError
 from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
-from sawt.load import load_archive
+from sawt.load import check_archive
 from sawt.model import Archive
 from sawt.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
 from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
@@ -83,6 +83,7 @@ class BuildState:
     live_reload: bool = False  # under a development server that injects its reload script
     today: date = field(default_factory=date.today)
     archive: Archive | None = None
+    data_warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
     site_dir: Path | None = None
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
@@ -105,18 +106,21 @@ class BuildState:
             raise SawtError("internal: the archive was used before it was loaded")
         return self.archive
 
-    def ensure_archive(self) -> Archive:
+    def ensure_archive(self, *, strict: bool = True) -> Archive:
         """Load and validate data/ once per process: mkdocs-static-i18n runs a
         whole build per language, and `mkdocs serve` rebuilds on every save, so
         data/ is read again only when one of its files changed. Called once per
-        language build; page events use `loaded`."""
+        language build; page events use `loaded`. Not `strict`, script-direction
+        problems are kept in `data_warnings` instead of stopping the build."""
         fingerprint = _fingerprint(self.data_dir)
         if self.archive is None or fingerprint != self._archive_fingerprint:
             try:
-                self.archive = load_archive(self.data_dir, today=self.today)
+                report = check_archive(self.data_dir, today=self.today, strict=strict)
             except DataError as error:
                 self.archive = None
                 raise SawtError(f"{error.summary()} in data/:\n{error}") from None
+            self.archive = report.archive
+            self.data_warnings = tuple(warning.as_warning() for warning in report.warnings)
             self._archive_fingerprint = fingerprint
         return self.archive
 
