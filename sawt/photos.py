@@ -80,15 +80,18 @@ def _open_checked(data_dir: Path, photo: str, *, decode: bool) -> Image.Image:
     """
     shown = f"{data_dir.name or 'data'}/{photo}"
     path = data_dir
-    for part in PurePosixPath(photo).parts:
-        path = path / part
-        if path.is_symlink():
-            where = f"{data_dir.name or 'data'}/{path.relative_to(data_dir).as_posix()}"
-            raise PhotoError(f"is a symbolic link ({where}); put the image file itself in data/")
-    if not path.exists():
-        raise PhotoError(f"does not exist (looked for {shown}); add the file or fix the path")
-    if not path.is_file():
-        raise PhotoError(f"is not a file ({shown} is a folder); give the path of the image")
+    try:
+        for part in PurePosixPath(photo).parts:
+            path = path / part
+            if path.is_symlink():
+                where = f"{data_dir.name or 'data'}/{path.relative_to(data_dir).as_posix()}"
+                raise PhotoError(f"is a symbolic link ({where}); put the image file itself in data/")
+        if not path.exists():
+            raise PhotoError(f"does not exist (looked for {shown}); add the file or fix the path")
+        if not path.is_file():
+            raise PhotoError(f"is not a file ({shown} is a folder); give the path of the image")
+    except OSError as error:  # a name too long for the file system, a folder we may not read ...
+        raise PhotoError(f"cannot be read ({error.strerror})") from None
     try:
         # O_NOFOLLOW: a link swapped in after the check above is still not followed.
         file = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")

@@ -76,6 +76,17 @@ def _fast_check(name: str) -> Callable[[Any], bool] | None:
         return None
 
 
+@lru_cache(maxsize=None)
+def _property_validator(name: str, prop: str) -> Draft202012Validator:
+    return _SawtValidator(inline_refs(load_schemas()[name]["properties"][prop], name))
+
+
+def property_is_valid(name: str, prop: str, value: Any) -> bool:
+    """Whether `value` is valid for the top-level property `prop` of schema `name`
+    (so that a check beyond the schema looks only at values the schema accepted)."""
+    return _property_validator(name, prop).is_valid(value)
+
+
 def validation_errors(name: str, instance: Any) -> Iterator[ValidationError]:
     """jsonschema's errors for `instance`, skipped when the fast path proves it valid."""
     fast = _fast_check(name)
