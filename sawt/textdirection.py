@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import Problem
 from .yamldoc import Path_, YamlDoc, describe
@@ -50,30 +50,23 @@ _NAMES = {**_OPENERS, _PDF: "pop directional formatting", _PDI: "pop directional
 def direction_problems(doc: YamlDoc) -> list[Problem]:
     """Every script or bidi problem in one file (never looking under `private:`)."""
     problems: list[Problem] = []
-    for path, text, language in _texts(doc.value, ()):
-        message = _script_problem(text, language) if language else None
-        message = message or _bidi_problem(text)
-        if message:
-            problems.append(doc.problem(path, f"{doc.field_name(path)} {message}"))
+    root = doc.value
+    if isinstance(root, dict) and "private" in root:
+        root = {key: value for key, value in root.items() if key != "private"}  # never read, never echoed
+    # (path, value, language): language is "en"/"ar" for the texts of a bilingual mapping.
+    pending: list[tuple[Path_, Any, str | None]] = [((), root, None)]
+    while pending:
+        path, value, language = pending.pop()
+        if isinstance(value, str):
+            message = (_script_problem(value, language) if language else None) or _bidi_problem(value)
+            if message:
+                problems.append(doc.problem(path, f"{doc.field_name(path)} {message}"))
+        elif isinstance(value, dict):
+            bilingual = bool(value) and value.keys() <= {"en", "ar"}
+            pending.extend((path + (key,), item, key if bilingual else None) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend((path + (index,), item, None) for index, item in enumerate(value))
     return problems
-
-
-def _texts(value: Any, path: Path_) -> Iterator[tuple[Path_, str, str | None]]:
-    """(path, text, language) of every string; language is "en"/"ar" in a bilingual text."""
-    if isinstance(value, str):
-        yield path, value, None
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
-    elif isinstance(value, dict):
-        bilingual = bool(value) and set(value) <= {"en", "ar"}
-        for key, item in value.items():
-            if not path and key == "private":
-                continue  # never read, never echoed
-            if bilingual and isinstance(item, str):
-                yield path + (key,), item, key
-            else:
-                yield from _texts(item, path + (key,))
 
 
 def _script_problem(text: str, language: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,11 +105,13 @@ def read_yaml(
         return None
     try:
         with path.open("rb") as file:
-            data = file.read(limit + 1)  # never more: the file may be huge
+            # Sized before it is read: the file may be huge.
+            too_big = os.fstat(file.fileno()).st_size > limit
+            data = b"" if too_big else file.read()
     except OSError as error:
         problems.append(Problem(label, None, "", f"cannot be read: {error.strerror}"))
         return None
-    if len(data) > limit:
+    if too_big or len(data) > limit:
         kind = "a list file" if list_file else "a case file"
         problems.append(Problem(label, None, "", f"the file is larger than the {_megabytes(limit)} allowed "
                                                  f"for {kind}; shorten it"))
@@ -274,35 +277,17 @@ def _runaway_quote_line(text: str, error_line: int) -> int | None:
     return None
 
 
-def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], walk: _Walk) -> Any:
+def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], walk: _Walk,
+           repeated: bool = False) -> Any:
     """Turn a composed YAML node into plain values, recording lines on the way.
 
     Dates stay strings (PyYAML would make `2023-02-30` a crash and `2023-4-1` a
     silent date): `parse_partial_date` judges them later with a clear message.
     """
-    if id(node) not in walk.seen:
+    if not repeated:
+        if id(node) in walk.seen:
+            return _plain_again(node, path, doc, problems, walk)
         walk.seen.add(id(node))
-        return _plain_node(node, path, doc, problems, walk)
-    # Walked before: an alias (*name) repeats it here.
-    outermost = walk.alias_path is None
-    if outermost:
-        walk.alias_path = path
-    try:
-        walk.alias_values += 1
-        if walk.alias_values > MAX_ALIAS_VALUES:
-            used = walk.alias_path
-            # A list item's recorded line is its anchor's; the list is where the alias is.
-            line = doc.lines.get(used) if used and isinstance(used[-1], str) else doc.line(used[:-1])
-            raise _Refused(Problem(doc.file, line, doc.field_name(used),
-                                   f"YAML aliases (*) repeat more than {MAX_ALIAS_VALUES:,} values; "
-                                   "write the values out instead"))
-        return _plain_node(node, path, doc, problems, walk)
-    finally:
-        if outermost:
-            walk.alias_path = None
-
-
-def _plain_node(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], walk: _Walk) -> Any:
     if isinstance(node, ScalarNode):
         return _scalar(node, path, doc, problems)
     if len(path) >= MAX_NESTING_DEPTH:
@@ -350,6 +335,27 @@ def _plain_node(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], 
     finally:
         stack.discard(id(node))
     raise AssertionError(f"unexpected YAML node {node!r}")
+
+
+def _plain_again(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], walk: _Walk) -> Any:
+    """A node walked before: an alias (*name) repeats it here. Counted, so that
+    aliases of aliases ("billion laughs") stop long before memory runs out."""
+    outermost = walk.alias_path is None
+    if outermost:
+        walk.alias_path = path
+    try:
+        walk.alias_values += 1
+        if walk.alias_values > MAX_ALIAS_VALUES:
+            used = walk.alias_path
+            # A list item's recorded line is its anchor's; the list is where the alias is.
+            line = doc.lines.get(used) if used and isinstance(used[-1], str) else doc.line(used[:-1])
+            raise _Refused(Problem(doc.file, line, doc.field_name(used),
+                                   f"YAML aliases (*) repeat more than {MAX_ALIAS_VALUES:,} values; "
+                                   "write the values out instead"))
+        return _plain(node, path, doc, problems, walk, repeated=True)
+    finally:
+        if outermost:
+            walk.alias_path = None
 
 
 def _scalar(node: ScalarNode, path: Path_, doc: YamlDoc, problems: list[Problem]) -> Any:

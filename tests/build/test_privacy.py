@@ -27,7 +27,7 @@ SENTINELS = {
 CASE = """\
 name: {{en: "{name_en}", ar: "{name_ar}"}}
 status: detained
-summary: {{en: "{summary}", ar: "{summary}"}}
+summary: {{en: "{summary}", ar: "ملخص: {summary}"}}
 {extra}
 """
 
