@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 from bench.synthetic_site import AGENCIES, EVENTS, JOBS, PLACES, fictional_cases
 from sawt.cards import FONT_CACHE_DIR, WEIGHTS, ensure_share_card, merged_font_bytes, merged_font_key
 from sawt.dates import status_label
+from sawt.config import load_site_config
 from sawt.model import LANGS, Case, Text
-from sawt.site import SITE_NAMES
 
+SITE_NAMES = load_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml").site_names
 SUMMARY_WORDS = 300
 WITHOUT_ASK = 0.4
 

@@ -74,7 +74,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         engine_messages.install(Path(config.docs_dir), Path(config.config_file_path))
         _warn(sanitise.refused_files(Path(config.docs_dir), _build.config.allowed_files))
     with _reported_as_build_error():
-        _build.ensure_archive()
+        _build.ensure_archive(strict=bool(config.strict))
+    if lang == _build.languages_order[0]:
+        for warning in _build.data_warnings:  # (a strict build has stopped on them instead)
+            log.warning(warning)
     return config
 
 

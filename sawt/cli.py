@@ -40,10 +40,10 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f'"{text}" is not a date written YYYY-MM-DD') from None
 
 
-def check(data_dir: Path, today: date) -> int:
+def check(data_dir: Path, today: date, *, strict: bool = True) -> int:
     on_github = annotations.running_on_github()
     try:
-        report = check_archive(data_dir, today=today)
+        report = check_archive(data_dir, today=today, strict=strict)
     except DataError as error:
         for problem in error.problems:
             print(problem)
@@ -53,6 +53,8 @@ def check(data_dir: Path, today: date) -> int:
                 print(annotations.problem_annotation(problem))
             annotations.append_step_summary(annotations.check_summary(error.problems, error.summary()))
         return 1
+    for warning in report.warnings:
+        print(warning.as_warning())
     archive = report.archive
     shown = f"{data_dir.as_posix().rstrip('/')}/"
     headline = (
@@ -123,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
     check_parser.add_argument("--today", type=_iso_date, default=None,
                               help="judge future dates and embargoes as of this day (default: today in UTC)")
+    check_parser.add_argument("--lenient", action="store_true",
+                              help="report script-direction problems as warnings, not errors")
     new_case_parser = commands.add_parser("new-case", help="write data/cases/SLUG.yml to fill in (unpublished)")
     new_case_parser.add_argument("slug", help="the case's address, e.g. ali-hassan")
     new_case_parser.add_argument("--print", action="store_true", dest="to_stdout",
@@ -142,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        return check(args.data, args.today or archive_today(_configured_time_zone(args.data)))
+        return check(args.data, args.today or archive_today(_configured_time_zone(args.data)), strict=not args.lenient)
     if args.command in ("new-case", "new-page"):
         if args.command == "new-case":
             return scaffold(args.command, args.slug, args.root, to_stdout=args.to_stdout)

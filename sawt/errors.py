@@ -32,6 +32,11 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         return f"{where}: {self.message}"
 
+    def as_warning(self) -> str:
+        """`data/cases/x.yml:3: warning: ...`, for a problem that does not stop a preview."""
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: warning: {self.message}"
+
 
 class DataError(Exception):
     """Raised once, after every data file was read, with every problem found."""

@@ -28,6 +28,7 @@ _WORDS: dict[str, dict[str, str]] = {
 # Type names by the shared definition a property refers to, or its JSON type.
 _TYPE_NAMES: dict[str, dict[str, str]] = {
     "text": {"en": "text in English and Arabic", "ar": "نص بالإنكليزية والعربية"},
+    "shortText": {"en": "short text in English and Arabic", "ar": "نص قصير بالإنكليزية والعربية"},
     "partialDate": {"en": "date: YYYY-MM-DD, YYYY-MM or YYYY", "ar": "تاريخ: YYYY-MM-DD أو YYYY-MM أو YYYY"},
     "fullDate": {"en": "date: YYYY-MM-DD", "ar": "تاريخ: YYYY-MM-DD"},
     "nonEmptyString": {"en": "text", "ar": "نص"},
@@ -88,6 +89,13 @@ def _values(name: str, schema: dict[str, Any], lang: str) -> str:
         for value in schema["enum"]:
             parts.append(f"`{value}` ({_cell(label(value, lang))})" if label else f"`{value}`")
         return ("، " if lang == "ar" else ", ").join(parts)
+    per_language = schema.get("properties", {}).get("en", {})
+    if schema.get("required") == ["en", "ar"] and "maxLength" in per_language:
+        if "maxWords" in per_language:
+            limit = f"{per_language['maxWords']:,}"
+            return f"at most {limit} words in each language" if lang == "en" else f"{limit} كلمة على الأكثر في كل لغة"
+        limit = f"{per_language['maxLength']:,}"
+        return f"at most {limit} characters in each language" if lang == "en" else f"{limit} حرف على الأكثر في كل لغة"
     if "default" in schema:
         default = schema["default"]
         shown = "true" if default is True else "false" if default is False else str(default)

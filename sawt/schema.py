@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .dates import parse_partial_date
@@ -38,6 +38,22 @@ def load_schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+def word_count(text: str) -> int:
+    """Words as a reader counts them: runs of text between spaces (Arabic too)."""
+    return len(text.split())
+
+
+def _max_words(validator: Any, limit: int, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    # A text of at most `limit` characters cannot have more words: skip the count.
+    if isinstance(instance, str) and len(instance) > limit and word_count(instance) > limit:
+        yield ValidationError(f"has more than {limit} words")
+
+
+#: Draft 2020-12 plus `maxWords`, our one keyword of our own (long texts are
+#: limited in words, as a writer thinks of them, as well as in characters).
+_SawtValidator = validators.extend(Draft202012Validator, {"maxWords": _max_words})
+
+
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
     """A jsonschema validator for one schema, with its `$ref`s inlined.
@@ -47,7 +63,7 @@ def _validator(name: str) -> Draft202012Validator:
     """
     inlined = inline_refs(load_schemas()[name], name)
     Draft202012Validator.check_schema(inlined)
-    return Draft202012Validator(inlined)
+    return _SawtValidator(inlined)
 
 
 @lru_cache(maxsize=None)
@@ -58,6 +74,17 @@ def _fast_check(name: str) -> Callable[[Any], bool] | None:
         return _compile(inline_refs(load_schemas()[name], name))
     except NotImplementedError:
         return None
+
+
+@lru_cache(maxsize=None)
+def _property_validator(name: str, prop: str) -> Draft202012Validator:
+    return _SawtValidator(inline_refs(load_schemas()[name]["properties"][prop], name))
+
+
+def property_is_valid(name: str, prop: str, value: Any) -> bool:
+    """Whether `value` is valid for the top-level property `prop` of schema `name`
+    (so that a check beyond the schema looks only at values the schema accepted)."""
+    return _property_validator(name, prop).is_valid(value)
 
 
 def validation_errors(name: str, instance: Any) -> Iterator[ValidationError]:
@@ -71,7 +98,7 @@ def validation_errors(name: str, instance: Any) -> Iterator[ValidationError]:
 # Keywords that never change validity (annotations), and those `_compile` checks.
 _ANNOTATIONS = {"$schema", "$id", "$comment", "title", "description", "default", "examples"}
 _CHECKED = {"type", "enum", "required", "properties", "additionalProperties", "items",
-            "pattern", "minLength", "minimum", "maximum", "dependentRequired"}
+            "pattern", "minLength", "maxLength", "maxWords", "minimum", "maximum", "dependentRequired"}
 _PY_TYPES: dict[str, Callable[[Any], bool]] = {
     # Conservative on purpose: a float 3.0 is a JSON "integer", but the fast path
     # says "not sure" and lets jsonschema decide. It must never accept what
@@ -112,6 +139,12 @@ def _compile(schema: Any) -> Callable[[Any], bool]:
     if "minLength" in schema:
         min_length = schema["minLength"]
         checks.append(lambda v: not isinstance(v, str) or len(v) >= min_length)
+    if "maxLength" in schema:
+        max_length = schema["maxLength"]
+        checks.append(lambda v: not isinstance(v, str) or len(v) <= max_length)
+    if "maxWords" in schema:
+        max_words = schema["maxWords"]
+        checks.append(lambda v: not isinstance(v, str) or len(v) <= max_words or word_count(v) <= max_words)
     if "minimum" in schema:
         low = schema["minimum"]
         checks.append(lambda v: not _is_number(v) or v >= low)
@@ -313,6 +346,12 @@ def _explain(error: ValidationError, doc: YamlDoc, misspelt: set[tuple[Path_, st
                     if dependent == "photo_alt":
                         hint = ': describe the photo in both languages, like photo_alt: {en: "...", ar: "..."}'
                     yield doc.problem(path + (trigger,), f"{prefix}{trigger} needs {prefix}{dependent}{hint}")
+    elif keyword == "maxLength" and isinstance(value, str):
+        yield doc.problem(path, f"{name} is {len(value):,} characters long, more than the "
+                                f"{error.validator_value:,} allowed; shorten it")
+    elif keyword == "maxWords" and isinstance(value, str):
+        yield doc.problem(path, f"{name} is {word_count(value):,} words long, more than the "
+                                f"{error.validator_value:,} allowed; shorten it")
     elif keyword in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         yield doc.problem(path, f"{name} is empty; fill it in or delete the line")
     elif keyword == "pattern" and "x-expected" in schema and "YYYY" in schema["x-expected"]:

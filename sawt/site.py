@@ -30,7 +30,7 @@ from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
 from sawt.load import check_archive
 from sawt.model import Archive
-from sawt.photos import PHOTO_DIR, publish_photo, published_photo_name
+from sawt.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
 from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 
 
@@ -98,6 +98,7 @@ class BuildState:
     frames: dict[tuple[str, str], frame.PageFrame] = field(default_factory=dict)  # by (language, kind)
     stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
     fragments: TrustedFragments = field(default_factory=TrustedFragments)  # Sawt's HTML, out of the sanitiser's way
+    data_warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
@@ -124,7 +125,9 @@ class BuildState:
         return self.config.data_dir if self.config is not None else self.root / "data"
 
     def site_name(self, lang: str) -> str:
-        return self.config.site_name(lang) if self.config is not None else DEFAULT_SITE_NAMES[lang]
+        if self.config is None:
+            raise SawtError("internal: the site's names were used before mkdocs.yml was read")
+        return self.config.site_name(lang)
 
     @property
     def loaded(self) -> Archive:
@@ -133,19 +136,21 @@ class BuildState:
             raise SawtError("internal: the archive was used before it was loaded")
         return self.archive
 
-    def ensure_archive(self) -> Archive:
+    def ensure_archive(self, *, strict: bool = True) -> Archive:
         """Load and validate data/ once per process: mkdocs-static-i18n runs a
         whole build per language, and `mkdocs serve` rebuilds on every save, so
         data/ is read again only when one of its files changed. Called once per
-        language build; page events use `loaded`."""
+        language build; page events use `loaded`. Not `strict`, script-direction
+        problems are kept in `data_warnings` instead of stopping the build."""
         fingerprint = _fingerprint(self.data_dir)
         if self.archive is None or fingerprint != self._archive_fingerprint:
             try:
-                report = check_archive(self.data_dir, today=self.today)
+                report = check_archive(self.data_dir, today=self.today, strict=strict)
             except DataError as error:
                 self.archive = None
                 raise SawtError(f"{error.summary()} in data/:\n{error}") from None
             self.archive, self.withheld_slugs = report.archive, report.withheld_slugs
+            self.data_warnings = tuple(warning.as_warning() for warning in report.warnings)
             self._archive_fingerprint = fingerprint
         return self.archive
 
@@ -331,7 +336,11 @@ class BuildState:
         # Photos of published cases only (never the whole data/photos folder).
         for case in archive.cases:
             if case.photo:
-                publish_photo(self.data_dir / case.photo, site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo))
+                target = site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo)
+                try:
+                    publish_photo(self.data_dir, case.photo, target)
+                except PhotoError as error:  # changed on disk since the check
+                    raise SawtError(f'{case.source_file}: photo "{case.photo}" {error}') from None
         self.write_share_cards(site_dir, archive)
         try:
             report = build_search_index(site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search")
@@ -387,8 +396,6 @@ class BuildState:
         (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, site_url=self.site_url), encoding="utf-8", newline="")
 
 
-#: Site names before any mkdocs.yml is read (unit tests that make a BuildState by hand).
-DEFAULT_SITE_NAMES = {"en": "Sawt", "ar": "صوت"}
 #: One Atom feed per language, at the site root: the theme's script looks for a
 #: sitemap.xml beside every <link rel="alternate">, and the root has one.
 FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,22 @@ _BOOL_TRUE = {"yes", "true", "on"}
 _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+# Limits against hostile or broken files (a pull request can hold anything).
+#: Largest case file, in bytes: a case with a long summary and many events is ~20 KB.
+MAX_CASE_FILE_BYTES = 1_000_000
+#: Largest list file (sources.yml, figures.yml, events.yml), in bytes.
+MAX_LIST_FILE_BYTES = 10_000_000
+#: Deepest nesting of lists and mappings; the data needs about five levels.
+MAX_NESTING_DEPTH = 50
+#: Most values one file may repeat through aliases (*name): "billion laughs" aliases
+#: expand exponentially, and a few levels of them exhaust memory.
+MAX_ALIAS_VALUES = 10_000
+# libyaml's composer recurses in C and crashes the interpreter on very deep nesting
+# (at 50,000 levels); a file that might nest deeper than this is measured first,
+# from the parser's events, which need no recursion.
+_SAFE_COMPOSE_DEPTH = 1_000
+_LEADING_INDICATORS = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)|[&!]\S*)*", re.MULTILINE)
 
 Path_ = tuple[Any, ...]  # a path into a YAML document: keys and 0-based list indexes
 
@@ -81,10 +98,23 @@ def read_yaml(
 
     An empty file (or one with only comments) gives a YamlDoc whose value is None.
     """
+    limit = MAX_LIST_FILE_BYTES if list_file else MAX_CASE_FILE_BYTES
+    if path.is_symlink():
+        problems.append(Problem(label, None, "", "the file is a symbolic link; put the file itself in "
+                                                 f"{label.rsplit('/', 1)[0]}/"))
+        return None
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            # Sized before it is read: the file may be huge.
+            too_big = os.fstat(file.fileno()).st_size > limit
+            data = b"" if too_big else file.read()
     except OSError as error:
         problems.append(Problem(label, None, "", f"cannot be read: {error.strerror}"))
+        return None
+    if too_big or len(data) > limit:
+        kind = "a list file" if list_file else "a case file"
+        problems.append(Problem(label, None, "", f"the file is larger than the {_megabytes(limit)} allowed "
+                                                 f"for {kind}; shorten it"))
         return None
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as some editors write
         data = data[3:]
@@ -106,6 +136,10 @@ def read_yaml(
     if not text.strip():
         return doc
     try:
+        too_deep = _too_deep_line(text) if _might_nest_deeper_than(text, _SAFE_COMPOSE_DEPTH) else None
+        if too_deep is not None:
+            problems.append(Problem(label, too_deep, "", _TOO_DEEP))
+            return None
         root = yaml.compose(text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as error:
         problems.append(_yaml_syntax_problem(label, error, text))
@@ -117,11 +151,65 @@ def read_yaml(
         return doc
     doc.lines[()] = root.start_mark.line + 1
     node_problems: list[Problem] = []
-    doc.value = _plain(root, (), doc, node_problems, set())
+    try:
+        doc.value = _plain(root, (), doc, node_problems, _Walk())
+    except _Refused as refused:
+        problems.append(refused.problem)
+        return None
     if node_problems:
         problems.extend(node_problems)
         return None
     return doc
+
+
+_TOO_DEEP = (f"lists and mappings are nested more than {MAX_NESTING_DEPTH} levels deep here; "
+             "check the indentation and the brackets")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB"
+
+
+def _might_nest_deeper_than(text: str, depth: int) -> bool:
+    """A quick upper bound on nesting: every level opens a bracket, or starts
+    further right than its parent (at most two levels per column of indentation
+    and indicators such as "- ")."""
+    brackets = text.count("[") + text.count("{")
+    if brackets > depth:
+        return True
+    widest = max((len(match) for match in _LEADING_INDICATORS.findall(text)), default=0)
+    return brackets + 2 * (widest + 1) > depth
+
+
+def _too_deep_line(text: str) -> int | None:
+    """The line where nesting first passes MAX_NESTING_DEPTH, found from the
+    parser's events (no recursion, unlike composing), or None."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+@dataclass
+class _Walk:
+    """What `_plain` tracks while it walks one file's nodes."""
+
+    stack: set[int] = field(default_factory=set)  # collections being walked (to catch self-reference)
+    seen: set[int] = field(default_factory=set)  # every node walked once
+    alias_values: int = 0  # values walked again because an alias (*name) repeats them
+    alias_path: Path_ | None = None  # where the alias being expanded is used
+
+
+class _Refused(Exception):
+    """A file too hostile to walk further (nesting, alias bombs): one problem, stop."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
 
 
 def _bad_character_problem(label: str, text: str) -> Problem:
@@ -142,10 +230,16 @@ def _yaml_syntax_problem(label: str, error: yaml.MarkedYAMLError, text: str) -> 
     what = error.problem or error.context or "the YAML cannot be read"
     context = error.context or ""
     hint = ""
+    runaway_quote = _runaway_quote_line(text, mark.line) if mark is not None else None
     if "quoted scalar" in context and error.context_mark is not None:
         # The end of the file is where PyYAML noticed; the opening quote is the fix.
         mark = error.context_mark
         what, hint = "a quoted text starting on this line is never closed", " (add the closing quote)"
+    elif runaway_quote is not None:
+        # `status: "detained` runs on to the next line's quote, where the error
+        # shows; the missing quote is on the line it started.
+        return Problem(label, runaway_quote, "", "YAML syntax error: a quoted text starting on this line "
+                                                 "is never closed (add the closing quote)")
     elif "expected a single document" in context:
         what, hint = "the file holds more than one YAML document", " (remove the extra ---)"
     elif "cannot start any token" in what and mark is not None:
@@ -164,14 +258,41 @@ def _yaml_syntax_problem(label: str, error: yaml.MarkedYAMLError, text: str) -> 
     return Problem(label, line, "", f"YAML syntax error: {what}{hint}")
 
 
-def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], stack: set[int]) -> Any:
+def _runaway_quote_line(text: str, error_line: int) -> int | None:
+    """The line (1-based) of a quoted text that spans lines and ends on the line
+    of a syntax error, or None: its closing quote was most likely meant as the
+    next field's opening one."""
+    last_quoted = None
+    try:
+        for token in yaml.scan(text, Loader=_YamlLoader):
+            if token.start_mark.line > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last_quoted = token
+    except yaml.YAMLError:
+        pass  # the error being explained
+    if (last_quoted is not None and last_quoted.end_mark.line == error_line
+            and last_quoted.start_mark.line < error_line):
+        return last_quoted.start_mark.line + 1
+    return None
+
+
+def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], walk: _Walk,
+           repeated: bool = False) -> Any:
     """Turn a composed YAML node into plain values, recording lines on the way.
 
     Dates stay strings (PyYAML would make `2023-02-30` a crash and `2023-4-1` a
     silent date): `parse_partial_date` judges them later with a clear message.
     """
+    if not repeated:
+        if id(node) in walk.seen:
+            return _plain_again(node, path, doc, problems, walk)
+        walk.seen.add(id(node))
     if isinstance(node, ScalarNode):
         return _scalar(node, path, doc, problems)
+    if len(path) >= MAX_NESTING_DEPTH:
+        raise _Refused(Problem(doc.file, node.start_mark.line + 1, doc.field_name(path), _TOO_DEEP))
+    stack = walk.stack
     if id(node) in stack:
         problems.append(doc.problem(path, f"{doc.field_name(path) or 'the file'} refers to itself "
                                           "through a YAML alias (*); write the value out"))
@@ -186,7 +307,7 @@ def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], stack
             for index, child in enumerate(node.value):
                 child_path = path + (index,)
                 doc.lines[child_path] = child.start_mark.line + 1
-                items.append(_plain(child, child_path, doc, problems, stack))
+                items.append(_plain(child, child_path, doc, problems, walk))
             return items
         if isinstance(node, MappingNode):
             mapping: dict[str, Any] = {}
@@ -209,11 +330,32 @@ def _plain(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], stack
                                             f"(first on line {first}); keep one"))
                     continue
                 doc.lines[child_path] = key_line
-                mapping[key] = _plain(value_node, child_path, doc, problems, stack)
+                mapping[key] = _plain(value_node, child_path, doc, problems, walk)
             return mapping
     finally:
         stack.discard(id(node))
     raise AssertionError(f"unexpected YAML node {node!r}")
+
+
+def _plain_again(node: Node, path: Path_, doc: YamlDoc, problems: list[Problem], walk: _Walk) -> Any:
+    """A node walked before: an alias (*name) repeats it here. Counted, so that
+    aliases of aliases ("billion laughs") stop long before memory runs out."""
+    outermost = walk.alias_path is None
+    if outermost:
+        walk.alias_path = path
+    try:
+        walk.alias_values += 1
+        if walk.alias_values > MAX_ALIAS_VALUES:
+            used = walk.alias_path
+            # A list item's recorded line is its anchor's; the list is where the alias is.
+            line = doc.lines.get(used) if used and isinstance(used[-1], str) else doc.line(used[:-1])
+            raise _Refused(Problem(doc.file, line, doc.field_name(used),
+                                   f"YAML aliases (*) repeat more than {MAX_ALIAS_VALUES:,} values; "
+                                   "write the values out instead"))
+        return _plain(node, path, doc, problems, walk, repeated=True)
+    finally:
+        if outermost:
+            walk.alias_path = None
 
 
 def _scalar(node: ScalarNode, path: Path_, doc: YamlDoc, problems: list[Problem]) -> Any:

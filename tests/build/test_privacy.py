@@ -36,7 +36,7 @@ title: The story of {who}
 CASE = """\
 name: {{en: "{name_en}", ar: "{name_ar}"}}
 status: detained
-summary: {{en: "{summary}", ar: "{summary}"}}
+summary: {{en: "{summary}", ar: "ملخص: {summary}"}}
 {extra}
 """
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BAD_CASES = {
     "typo": MINIMAL_CASE.replace("detained", "deportd"),
     "half": MINIMAL_CASE + "stauts: x\nask: {en: \"Release him\"}\n",
-    "future": MINIMAL_CASE + "events:\n  - date: 2030-01-01\n    type: arrested\n    text: {en: \"x\", ar: \"y\"}\n",
+    "future": MINIMAL_CASE + "events:\n  - date: 2030-01-01\n    type: arrested\n    text: {en: \"x\", ar: \"ع\"}\n",
     "Bad,Name": MINIMAL_CASE,
     "percent": MINIMAL_CASE.replace("detained", '"100%\\nsure"'),
 }

@@ -6,8 +6,11 @@ helper to write variations of it into a temporary directory.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
+
+from PIL import Image
 
 #: The day the tests pretend it is: embargoes and "in the future" are judged against it.
 TODAY = date(2025, 1, 15)
@@ -155,6 +158,14 @@ VALID_CASES = {
 }
 
 
+def small_image(suffix: str = ".jpg", size: tuple[int, int] = (8, 6)) -> bytes:
+    """A real, tiny image file (the loader opens every photo)."""
+    out = io.BytesIO()
+    fmt = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}[suffix.lower()]
+    Image.new("RGB", size, (90, 90, 90)).save(out, format=fmt)
+    return out.getvalue()
+
+
 def write_archive(
     root: Path,
     cases: dict[str, str | bytes] | None = None,
@@ -183,5 +194,5 @@ def write_archive(
             (data / f"{name}.yml").write_text(text, encoding="utf-8")
     for photo in photos:
         (data / photo).parent.mkdir(parents=True, exist_ok=True)
-        (data / photo).write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+        (data / photo).write_bytes(small_image(Path(photo).suffix))
     return data

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from sawt.config import load_site_config
 from sawt.load import load_archive
 from sawt.site import CARDS_PER_PROCESS_POOL, BuildState
 from sawt.synthetic import write_synthetic_archive
@@ -16,7 +17,7 @@ def test_cards_drawn_in_worker_processes_all_arrive(tmp_path: Path):
     write_synthetic_archive(tmp_path / "data", CARDS_PER_PROCESS_POOL // 2 + 20, 1)
     archive = load_archive(tmp_path / "data", today=date(2026, 1, 1))
     assert 2 * len(archive.cases) >= CARDS_PER_PROCESS_POOL  # the pool path is taken
-    state = BuildState(root=tmp_path)
+    state = BuildState(root=tmp_path, config=load_site_config(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
     state.write_share_cards(tmp_path / "site", archive)
     for lang in ("en", "ar"):
         drawn = sorted(p.stem for p in (tmp_path / "site/assets/cards" / lang).glob("*.png"))
