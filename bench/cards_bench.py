@@ -26,10 +26,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 from bench.synthetic_site import AGENCIES, EVENTS, JOBS, PLACES, fictional_cases
-from sawt.cards import FONT_CACHE_DIR, WEIGHTS, ensure_share_card, merged_font_bytes, merged_font_key
-from sawt.dates import status_label
 from sawt.config import load_site_config
-from sawt.model import LANGS, Case, Text
+from sawt.data.model import LANGS, Case, Text
+from sawt.dates import status_label
+from sawt.outputs.cards import FONT_CACHE_DIR, WEIGHTS, ensure_share_card, merged_font_bytes, merged_font_key
 
 SITE_NAMES = load_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml").site_names
 SUMMARY_WORDS = 300

@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.build_bench import copy_project  # noqa: E402
 from sawt.dates import archive_today, event_type_label, status_label  # noqa: E402
-from sawt.load import load_archive  # noqa: E402
-from sawt.synthetic import write_synthetic_archive  # noqa: E402
+from sawt.data.load import load_archive  # noqa: E402
+from sawt.data.synthetic import write_synthetic_archive  # noqa: E402
 
 SUMMARY_WORDS = 300
 EDITED = "test-person-0001.yml"

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic_site import fictional_cases, write_html_site, write_mkdocs_project  # noqa: E402
-from sawt.search_index import build_search_index  # noqa: E402
+from sawt.outputs.search.index import build_search_index  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]

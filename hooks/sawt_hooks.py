@@ -19,9 +19,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from sawt import engine_messages, headers, htmlpost, render, sanitise, site
+from sawt import render, site
+from sawt.build import engine_messages
 from sawt.config import ConfigError, load_site_config
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
+from sawt.outputs import htmlpost
+from sawt.render import sanitise
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
@@ -216,8 +219,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == _build.languages_order[-1]:  # every language is built (see module doc)
         with _reported_as_build_error():
             finished_now = _build.finish(Path(config.site_dir))
-            if finished_now:
-                headers.write_headers_file(Path(config.site_dir))
         if finished_now and _build.search_report is not None:
             log.info(_build.search_report.summary())
     if _build.language_build_ended():  # the outermost build ends last: nothing writes after this

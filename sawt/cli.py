@@ -18,15 +18,16 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from .dates import archive_today
-from .errors import DataError
-from .load import check_archive
-from .volunteer import annotations
-from .volunteer.scaffold import ScaffoldError, case_template, check_slug, new_case, new_page
-from .volunteer.translations import translation_report
+from sawt.data.errors import DataError
+from sawt.data.load import check_archive
+from sawt.dates import archive_today
+from sawt.volunteer import annotations
+from sawt.volunteer.scaffold import ScaffoldError, case_template, check_slug, new_case, new_page
+from sawt.volunteer.translations import translation_report
 
-#: The repository: where new files are written and whose history `translations` reads.
-ROOT = Path(__file__).resolve().parent.parent
+#: The repository: where new files are written and whose history `translations` reads
+#: (`make` and volunteers run from its top folder).
+ROOT = Path(".")
 
 
 def _plural(n: int, word: str) -> str:
@@ -70,7 +71,7 @@ def check(data_dir: Path, today: date, *, strict: bool = True) -> int:
 
 
 def synthetic(out_dir: Path, cases: int, seed: int, words: int = 0) -> int:
-    from .synthetic import write_synthetic_archive
+    from sawt.data.synthetic import write_synthetic_archive
 
     write_synthetic_archive(out_dir, cases, seed, summary_words=words)
     print(f"wrote {_plural(cases, 'fictional case')} to {out_dir.as_posix()}/")
@@ -108,8 +109,8 @@ def translations(root: Path) -> int:
 def _configured_time_zone(data_dir: Path) -> str:
     """The site's time zone for embargoes (mkdocs.yml beside data/), so that the check
     and the build agree on which cases are published today."""
-    from .config import ConfigError, load_site_config
-    from .dates import ARCHIVE_TIMEZONE
+    from sawt.config import ConfigError, load_site_config
+    from sawt.dates import ARCHIVE_TIMEZONE
 
     config_file = data_dir.resolve().parent / "mkdocs.yml"
     try:

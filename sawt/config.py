@@ -46,8 +46,9 @@ class SiteConfig:
     docs_dir: Path
     data_dir: Path
     cache_dir: Path
+    font_dir: Path  # the site's web fonts, which share cards draw with too
     time_zone: str  # embargoes lift at 00:00 of their date in this zone
-    allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.sanitise)
+    allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.render.sanitise)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -108,6 +109,7 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
         docs_dir=root / str(raw.get("docs_dir", "docs")),
         data_dir=root / str(extra.get("data_dir", "data")),
         cache_dir=root / ".cache",
+        font_dir=root / "overrides" / "assets" / "fonts",
         time_zone=time_zone,
         allowed_files=tuple(str(name) for name in (extra.get("allowed_files") or [])),
     )

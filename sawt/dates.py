@@ -21,7 +21,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .model import STATUSES, PartialDate
+from sawt.data.model import STATUSES, PartialDate
 
 #: The time zone in which "today" is judged: when an embargo lifts, and which dates
 #: are in the future. An embargo_until date lifts at 00:00 of that day in this zone,
@@ -40,7 +40,7 @@ def archive_today(time_zone: str = ARCHIVE_TIMEZONE, *, now: datetime | None = N
 #: Babel locale per site language. `ar_SY` gives the Levantine month names.
 BABEL_LOCALES: dict[str, str] = {"en": "en", "ar": "ar_SY"}
 
-#: Event types, in the order of the schema's enum (data/schema/case.schema.json);
+#: Event types, in the order of the schema's enum (sawt/data/schemas/case.schema.json);
 #: a unit test keeps the two in step.
 EVENT_TYPES: tuple[str, ...] = (
     "arrested",

@@ -16,22 +16,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sawt import cards, exports, feeds, render, share
+from sawt import render
 from sawt.build import frame, staging
-from sawt.config import SiteConfig
 from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
+from sawt.config import SiteConfig
+from sawt.data.errors import DataError, ShortcodeError
+from sawt.data.load import check_archive
+from sawt.data.model import Archive
+from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
 from sawt.dates import archive_today, status_label
-from sawt.qr import qr_svg
-from sawt.render import strings
-from sawt.sanitise import TrustedFragments
-from sawt.search_index import IndexReport, build_search_index
-from sawt.errors import DataError, ShortcodeError
-from sawt.fieldref import field_reference_markdown
 from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
-from sawt.load import check_archive
-from sawt.model import Archive
-from sawt.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
-from sawt.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
+from sawt.outputs import cards, exports, feeds, share
+from sawt.outputs.headers import write_headers_file
+from sawt.outputs.qr import qr_svg
+from sawt.outputs.search.index import IndexReport, build_search_index
+from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
+from sawt.render import strings
+from sawt.render.fieldref import field_reference_markdown
+from sawt.render.sanitise import TrustedFragments
 
 
 class SawtError(Exception):
@@ -108,6 +110,7 @@ class BuildState:
         self.root = config.root
         self.site_url = config.site_url
         self.languages_order = config.codes
+        cards.FONT_DIR = config.font_dir  # the site's own web fonts (worker processes inherit it)
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
         self.built_paths = set()
@@ -305,17 +308,34 @@ class BuildState:
     # -- site-wide outputs, once all languages are built -----------------------
 
     def finish(self, site_dir: Path) -> bool:
-        """Write the site-wide outputs; False if this build already did."""
+        """Write the site-wide outputs, once every language's pages are built; False if
+        this build already did. The stages run in this order (each needs the ones before:
+        the sitemap lists the generated pages, the search index reads every page)."""
         if self.finished:
             return False
         self.finished = True
         archive = self.loaded
+        for stage in (
+            self.write_generated_pages,
+            self.write_sitemap,
+            self.publish_photos,
+            self.write_share_cards,
+            self.write_search_index,
+            self.write_feeds_and_exports,
+            self.write_host_headers,
+        ):
+            stage(site_dir, archive)
+        return True
+
+    def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
+        """Case pages and index pages 2+, filled into the frames the engine rendered."""
         missing = [f"{lang} {kind}" for lang in LANGUAGES for kind in frame.FRAME_FOLDERS if (lang, kind) not in self.frames]
         if missing:
             raise SawtError(f"internal: page frames were not rendered for {', '.join(missing)}")
         written = write_case_pages(CasePagesJob(
-            archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES}, site_names={lang: self.site_name(lang) for lang in LANGUAGES},
-            stories=dict(self.stories), share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
+            archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES},
+            site_names={lang: self.site_name(lang) for lang in LANGUAGES}, stories=dict(self.stories),
+            share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
             cache_dir=self.root / ".cache" / "pages",
         ))
         for lang in LANGUAGES:
@@ -324,16 +344,20 @@ class BuildState:
         for lang in LANGUAGES:  # the frames themselves are not pages of the site
             for kind in frame.FRAME_FOLDERS:
                 shutil.rmtree(site_dir / url_in_language(frame.frame_url(kind), lang), ignore_errors=True)
-        xml = sitemap_xml(sorted(self.built_paths), self.site_url)
+
+    def write_sitemap(self, site_dir: Path, archive: Archive) -> None:
+        """One sitemap for the whole site, at the root (the theme's per-language ones go)."""
         for lang in LANGUAGES.values():
-            if lang.url_prefix:  # one sitemap for the whole site, at the root
+            if lang.url_prefix:
                 for name in ("sitemap.xml", "sitemap.xml.gz"):
                     (site_dir / lang.url_prefix / name).unlink(missing_ok=True)
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
-        (site_dir / PAGES_SITEMAP).write_text(xml, encoding="utf-8")
+        (site_dir / PAGES_SITEMAP).write_text(sitemap_xml(sorted(self.built_paths), self.site_url), encoding="utf-8")
         (site_dir / "sitemap.xml").write_text(sitemap_index_xml(self.site_url), encoding="utf-8")
         (site_dir / "robots.txt").write_text(robots_txt(self.site_url), encoding="utf-8")
-        # Photos of published cases only (never the whole data/photos folder).
+
+    def publish_photos(self, site_dir: Path, archive: Archive) -> None:
+        """Photos of published cases only (never the whole data/photos folder)."""
         for case in archive.cases:
             if case.photo:
                 target = site_dir / PHOTO_DIR / published_photo_name(case.slug, case.photo)
@@ -341,16 +365,22 @@ class BuildState:
                     publish_photo(self.data_dir, case.photo, target)
                 except PhotoError as error:  # changed on disk since the check
                     raise SawtError(f'{case.source_file}: photo "{case.photo}" {error}') from None
-        self.write_share_cards(site_dir, archive)
+
+    def write_search_index(self, site_dir: Path, archive: Archive) -> None:
         try:
-            report = build_search_index(site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search")
+            self.search_report = build_search_index(site_dir, languages=tuple(LANGUAGES),
+                                                    cache_dir=self.root / ".cache" / "search")
         except RuntimeError as error:
             raise SawtError(str(error)) from None
-        self.search_report = report
+
+    def write_feeds_and_exports(self, site_dir: Path, archive: Archive) -> None:
         for lang in LANGUAGES:
             self.write_feed(site_dir, archive, lang)
             self.write_exports(site_dir, archive, lang)
-        return True
+
+    def write_host_headers(self, site_dir: Path, archive: Archive) -> None:
+        """_headers for static hosts: the pages' policy as HTTP headers (after every page exists)."""
+        write_headers_file(site_dir)
 
     def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
         cache = self.root / ".cache" / "cards"

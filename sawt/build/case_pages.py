@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from sawt.build.frame import PageFrame
+from sawt.data.model import Archive, Case
+from sawt.data.photos import PHOTO_DIR, published_photo_name
 from sawt.languages import relative_url, url_in_language
-from sawt.model import Archive, Case
-from sawt.photos import PHOTO_DIR, published_photo_name
 from sawt.render.case_index import case_index_pages, index_page_content
 from sawt.render.case_page import CasePageContent, case_page_content
 

@@ -16,8 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
+from sawt.data.model import STATUSES, Archive, Case, Lang
 from sawt.languages import relative_url
-from sawt.model import STATUSES, Archive, Case, Lang
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent, heading_html
 from sawt.render.markup import number_html, render_block

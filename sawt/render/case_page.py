@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from sawt.data.model import Case, Event, Lang, Source
 from sawt.dates import event_type_label, status_label
-from sawt.model import Case, Event, Lang, Source
 from sawt.render import strings
 from sawt.render.markup import render_block, safe_href, single_line, time_html
-from sawt.timeline import case_timeline
+from sawt.render.timeline import case_timeline
 
 #: Event types whose place is where the person is (or was last known to be) held.
 HOLDING_EVENT_TYPES = ("detained", "transferred")

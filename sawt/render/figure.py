@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sawt.model import Figure, Lang
+from sawt.data.model import Figure, Lang
 from sawt.render.markup import render_block
 
 

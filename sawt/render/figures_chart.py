@@ -8,10 +8,10 @@ from typing import Mapping
 
 from markupsafe import Markup
 
-from sawt.counts import count_without_arrest_year, counts_by_status, counts_by_year
+from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number, status_label
-from sawt.model import STATUSES, Archive, Lang
 from sawt.render import strings
+from sawt.render.counts import count_without_arrest_year, counts_by_status, counts_by_year
 from sawt.render.markup import number_html, render_block
 
 ROW_HEIGHT = 44  # px: a 14px label line, then the bar, then breathing room

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from sawt.data.model import Lang, PartialDate
 from sawt.dates import event_type_label, format_number, format_partial_date, status_label
 from sawt.languages import direction
-from sawt.model import Lang, PartialDate
 from sawt.render import strings
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from sawt.counts import FILTERS, count_cases
+from sawt.data.errors import ShortcodeError
+from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number
-from sawt.errors import ShortcodeError
-from sawt.model import STATUSES, Archive, Lang
 from sawt.render.case_index import case_index_first_page
+from sawt.render.counts import FILTERS, count_cases
 from sawt.render.figure import figure_html
 from sawt.render.figures_chart import figures_chart_html
 from markupsafe import Markup
@@ -76,7 +76,7 @@ def expand_shortcodes(
     `file` names the page in errors; `line_offset` is the number of lines of
     the file before `markdown` (MkDocs strips the front matter before hooks see
     the page), so that errors give the line in the file. Generated HTML goes
-    through `protect` (see sawt.sanitise.TrustedFragments). `case_url(slug)` is the
+    through `protect` (see sawt.render.sanitise.TrustedFragments). `case_url(slug)` is the
     URL of a case page relative to this page; `cases_root`, the URL of `cases/`
     relative to this page, is derived from `case_url` when not given.
     """
@@ -280,7 +280,7 @@ def _field_reference(context: _Context, args: list[str]) -> str:
 
 def _open_data(context: _Context, args: list[str]) -> str:
     _no_arguments(args)
-    from sawt.exports import open_data_markdown
+    from sawt.outputs.exports import open_data_markdown
 
     return open_data_markdown(context.lang, posixpath.normpath(posixpath.join(context.cases_root or ".", "../data")) + "/")
 

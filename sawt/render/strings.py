@@ -15,7 +15,7 @@ from typing import Mapping
 
 from markupsafe import Markup, escape
 
-from sawt.model import Lang
+from sawt.data.model import Lang
 
 STRINGS: Mapping[str, Mapping[str, str]] = {
     "en": {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from sawt.model import Archive, Case, Lang
+from sawt.data.model import Archive, Case, Lang
 from sawt.render.markup import render_block
-from sawt.timeline import TimelineEntry, case_timeline, global_timeline
+from sawt.render.timeline import TimelineEntry, case_timeline, global_timeline
 
 
 def timeline_entries(case: Case) -> tuple[TimelineEntry, ...]:

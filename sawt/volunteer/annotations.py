@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Iterable, Mapping
 
-from ..errors import Problem
+from sawt.data.errors import Problem
 
 _TITLE = "sawt check"
 

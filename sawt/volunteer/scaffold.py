@@ -1,6 +1,6 @@
 """Start a new case file or a new pair of twin pages, ready to fill in.
 
-`new_case` writes data/cases/<slug>.yml from data/schema/case.schema.json:
+`new_case` writes data/cases/<slug>.yml from sawt/data/schemas/case.schema.json:
 every field with its description in English and Arabic, the required ones
 filled with placeholders so the file passes `make check`, the rest commented
 out, and `publish: false` so that nothing is published until an editor says so.
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..fieldref import description, type_name
-from ..load import CASE_SUFFIXES
-from ..schema import SLUG_RE, load_schemas, resolve_ref, slugify
+from sawt.data.load import CASE_SUFFIXES
+from sawt.data.schema import SLUG_RE, load_schemas, resolve_ref, slugify
+from sawt.render.fieldref import description, type_name
 
 #: What a new page says until someone writes it; `translations` reports pages still saying it.
 PAGE_PLACEHOLDER = {"en": "Write the page here.", "ar": "اكتب نص الصفحة هنا."}

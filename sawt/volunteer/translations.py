@@ -28,11 +28,11 @@ from typing import Any, Iterator
 import pathspec
 import yaml
 
-from ..load import CASE_SUFFIXES
-from ..schema import load_schemas, resolve_ref
-from ..yamldoc import Path_, YamlDoc, read_yaml
-from .annotations import markdown_text
-from .scaffold import PAGE_PLACEHOLDER, TEXT_PLACEHOLDER
+from sawt.data.load import CASE_SUFFIXES
+from sawt.data.schema import load_schemas, resolve_ref
+from sawt.data.yamldoc import Path_, YamlDoc, read_yaml
+from sawt.volunteer.annotations import markdown_text
+from sawt.volunteer.scaffold import PAGE_PLACEHOLDER, TEXT_PLACEHOLDER
 
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")

@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from sawt.exports import PUBLIC_FIELDS
 from sawt.languages import url_in_language
+from sawt.outputs.exports import PUBLIC_FIELDS
 from tests.build.site_html import html_pages, page_language, soup, url_path
 from tests.build.test_archive import PUBLISHED
 from tests.conftest import SITE_URL

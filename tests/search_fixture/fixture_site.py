@@ -2,9 +2,9 @@
 
 Pages are written the way the real build writes them: <html lang dir>, the
 Material header with the search slot, the article in `article.md-content__inner`
-with heading permalinks, the privacy meta tags (CSP) of sawt.htmlpost, and the
+with heading permalinks, the privacy meta tags (CSP) of sawt.outputs.htmlpost, and the
 search script and stylesheet copied from overrides/assets. The search pairs of
-sawt/search_pairs.json each get a page of their own.
+sawt/outputs/search/pairs.json each get a page of their own.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sawt.htmlpost import with_privacy_meta
-from sawt.search_text import search_pairs
+from sawt.outputs.htmlpost import with_privacy_meta
+from sawt.outputs.search.text import search_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "overrides" / "assets"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sawt.__main__ import main
-from sawt.errors import Problem
+from sawt.data.errors import Problem
 from sawt.volunteer.annotations import escape_data, escape_property, problem_annotation, workflow_command
 
 from .test_load_fixtures import MINIMAL_CASE, TODAY, write_archive

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
-from sawt import cards
+from sawt.data.load import load_archive
+from sawt.data.model import Case, Event, PartialDate, Text
+from sawt.data.synthetic import write_synthetic_archive
 from sawt.dates import status_label
-from sawt.load import load_archive
-from sawt.model import Case, Event, PartialDate, Text
-from sawt.synthetic import write_synthetic_archive
+from sawt.outputs import cards
 
 REFERENCE = Path(__file__).parent / "reference" / "card-ar.png"
 SITE_NAME = {"ar": "صوت — Sawt", "en": "Sawt — صوت"}

@@ -15,11 +15,11 @@ from typing import Any, Iterator
 import pytest
 
 from sawt.__main__ import main
-from sawt.fieldref import field_reference_markdown
-from sawt.load import load_archive
-from sawt.schema import SCHEMA_DIR, _fast_check, _validator, load_schemas
-from sawt.synthetic import write_synthetic_archive
-from sawt.yamldoc import read_yaml
+from sawt.data.load import load_archive
+from sawt.data.schema import SCHEMA_DIR, _fast_check, _validator, load_schemas
+from sawt.data.synthetic import write_synthetic_archive
+from sawt.data.yamldoc import read_yaml
+from sawt.render.fieldref import field_reference_markdown
 
 from .test_load_fixtures import MINIMAL_CASE, SOURCES_YML, TODAY, VALID_CASES, write_archive
 

@@ -27,9 +27,9 @@ import pytest
 from PIL import Image
 
 from sawt.__main__ import main
-from sawt.errors import DataError
-from sawt.load import check_archive, load_archive
-from sawt.photos import PhotoError, publish_photo
+from sawt.data.errors import DataError
+from sawt.data.load import check_archive, load_archive
+from sawt.data.photos import PhotoError, publish_photo
 
 from .test_load_fixtures import EVENTS_YML, FIGURES_YML, MINIMAL_CASE, SOURCES_YML, TODAY, small_image, write_archive
 

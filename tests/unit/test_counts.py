@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sawt.counts import (
+from sawt.render.counts import (
     count_cases,
     count_without_arrest_year,
     counts_by_status,
     counts_by_year,
     filter_cases,
 )
-from sawt.model import Archive, Case, ContextEvent, Event, PartialDate, Text
-from sawt.timeline import case_timeline, global_timeline
+from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Text
+from sawt.render.timeline import case_timeline, global_timeline
 
 T = Text(en="x", ar="س")
 

@@ -12,11 +12,11 @@ import pytest
 from PIL import Image
 
 from sawt.__main__ import main
-from sawt.errors import DataError
-from sawt.load import check_archive, load_archive
-from sawt.photos import PhotoError, publish_photo
+from sawt.data.errors import DataError
+from sawt.data.load import check_archive, load_archive
+from sawt.data.photos import PhotoError, publish_photo
+from sawt.data.yamldoc import MAX_NESTING_DEPTH, read_yaml
 from sawt.site import BuildState, SawtError
-from sawt.yamldoc import MAX_NESTING_DEPTH, read_yaml
 
 from .test_corpus_data import billion_laughs
 from .test_load_fixtures import MINIMAL_CASE, TODAY, write_archive

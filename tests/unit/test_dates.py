@@ -17,9 +17,9 @@ from sawt.dates import (
     parse_partial_date,
     status_label,
 )
-from sawt.model import STATUSES, PartialDate
+from sawt.data.model import STATUSES, PartialDate
 
-SCHEMA = Path(__file__).resolve().parents[2] / "data" / "schema" / "case.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "sawt" / "data" / "schemas" / "case.schema.json"
 
 
 @pytest.mark.parametrize(

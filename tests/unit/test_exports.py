@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from sawt.exports import (
+from sawt.outputs.exports import (
     FIELD_NAMES,
     LICENSE_ID,
     LICENSE_NOTE,
@@ -19,7 +19,7 @@ from sawt.exports import (
     csv_headers,
     public_record,
 )
-from sawt.model import Archive, Case, Correction, Event, PartialDate, Source, Text
+from sawt.data.model import Archive, Case, Correction, Event, PartialDate, Source, Text
 
 SENTINEL = "SENTINEL-NOT-PUBLIC-7f3a"
 SITE = "https://sawt.example.org/"

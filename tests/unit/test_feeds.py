@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 from lxml import etree
 
-from sawt.feeds import (
+from sawt.outputs.feeds import (
     NewsItem,
     STATUS_EVENT_TYPES,
     atom_feed,
@@ -15,7 +15,7 @@ from sawt.feeds import (
     feed_entries,
     rfc3339,
 )
-from sawt.model import Archive, Case, Correction, Event, PartialDate, Text
+from sawt.data.model import Archive, Case, Correction, Event, PartialDate, Text
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

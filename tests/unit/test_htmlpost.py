@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sawt.htmlpost import content_security_policy, with_language_and_direction, with_privacy_meta, without_hreflang_links
+from sawt.outputs.htmlpost import content_security_policy, with_language_and_direction, with_privacy_meta, without_hreflang_links
 
 PAGE = (
     '<!doctype html><html lang="en" class="no-js"><head><meta charset="utf-8">'

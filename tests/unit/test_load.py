@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sawt.errors import DataError, Problem, ShortcodeError
-from sawt.load import check_archive, load_archive
-from sawt.model import PartialDate, Text
+from sawt.data.errors import DataError, Problem, ShortcodeError
+from sawt.data.load import check_archive, load_archive
+from sawt.data.model import PartialDate, Text
 
 from .test_load_fixtures import MINIMAL_CASE, TODAY, write_archive
 

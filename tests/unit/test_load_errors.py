@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sawt.errors import DataError
-from sawt.load import load_archive
+from sawt.data.errors import DataError
+from sawt.data.load import load_archive
 
 from .test_load_fixtures import FIGURES_YML, MINIMAL_CASE, SOURCES_YML, TODAY, write_archive
 

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sawt.data.load import check_archive, load_archive
 from sawt.dates import archive_today
-from sawt.load import check_archive, load_archive
 
 from .test_load_fixtures import (
     EMBARGOED_NAME,

@@ -9,8 +9,8 @@ import pytest
 import segno
 from PIL import Image, ImageDraw
 
-from sawt import qr
-from sawt.qr import QUIET_ZONE, qr_matrix, qr_svg
+from sawt.outputs import qr
+from sawt.outputs.qr import QUIET_ZONE, qr_matrix, qr_svg
 
 URL = "https://sawt.example.org/ar/cases/test-person/"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sawt.model import STATUSES, Case, Event, PartialDate, Text
+from sawt.data.model import STATUSES, Case, Event, PartialDate, Text
 from sawt.render.case_index import (
     PER_PAGE,
     case_index_first_page,

@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pymdownx.slugs import slugify
 
-from sawt.model import Archive, Case, ContextEvent, Correction, Event, Figure, PartialDate, Source, Text
+from sawt.data.model import Archive, Case, ContextEvent, Correction, Event, Figure, PartialDate, Source, Text
 from sawt.render.case_page import case_page_content, narrative_body
 
 # -- shared builders ---------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sawt.model import STATUSES, Event, PartialDate, Text
+from sawt.data.model import STATUSES, Event, PartialDate, Text
 from sawt.render.figures_chart import MAX_BAR_PERCENT, figures_chart_html
 from tests.unit.test_render_case_page import make_archive, make_case, render_markdown, soup_of
 

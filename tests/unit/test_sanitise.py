@@ -8,10 +8,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sawt import engine_messages
-from sawt.headers import combined_policy, headers_file
-from sawt.htmlpost import content_security_policy
-from sawt.sanitise import TrustedFragments, content_problems, safe_front_matter, safe_page_html, sanitised_html
+from sawt.build import engine_messages
+from sawt.outputs.headers import combined_policy, headers_file
+from sawt.outputs.htmlpost import content_security_policy
+from sawt.render.sanitise import TrustedFragments, content_problems, safe_front_matter, safe_page_html, sanitised_html
 
 
 def test_a_fragment_alone_in_a_paragraph_replaces_the_paragraph():
@@ -123,7 +123,7 @@ def test_an_image_from_another_site_is_removed():
 
 
 def test_active_files_under_docs_are_refused_unless_listed(tmp_path: Path):
-    from sawt.sanitise import is_refused, refused_files
+    from sawt.render.sanitise import is_refused, refused_files
 
     docs = tmp_path / "docs"
     (docs / "en" / "img").mkdir(parents=True)

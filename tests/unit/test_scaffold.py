@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from sawt.__main__ import main
-from sawt.load import check_archive
-from sawt.schema import load_schemas, resolve_ref
+from sawt.data.load import check_archive
+from sawt.data.schema import load_schemas, resolve_ref
 from sawt.volunteer.scaffold import ScaffoldError, case_template, new_case, new_page
 
 from .test_load_fixtures import TODAY, write_archive

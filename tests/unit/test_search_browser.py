@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sawt.search_index import build_search_index
-from sawt.search_text import normalise_query
+from sawt.outputs.search.index import build_search_index
+from sawt.outputs.search.text import normalise_query
 from tests.conftest import ARTIFACTS, serve
 from tests.search_fixture.fixture_site import (
     CASE_URL,
@@ -249,7 +249,7 @@ PARITY_SAMPLES = sorted(
 
 
 def test_the_page_script_normalises_exactly_like_the_python_side(pages):
-    from sawt.search_text import search_variants
+    from sawt.outputs.search.text import search_variants
 
     in_browser = pages["ar"].evaluate(
         "samples => samples.map(s => [window.sawtEngine.normaliseQuery(s), window.sawtEngine.searchVariants(s).sort()])",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sawt.search_index import (
+from sawt.outputs.search.index import (
     LARGE_PAGE_CHARS,
     build_search_index,
     extract_article,
@@ -145,7 +145,7 @@ def test_build_search_index_refuses_an_empty_site(tmp_path):
 
 
 def test_worker_processes_write_the_same_documents_as_one_process(tmp_path, monkeypatch):
-    import sawt.search_index as search_index
+    import sawt.outputs.search.index as search_index
 
     site = write_fixture_site(tmp_path / "site")
     one = search_index._write_search_documents(site, tmp_path / "one", ("en", "ar"), "pagefind", None)
@@ -183,7 +183,7 @@ def test_page_furniture_is_not_indexed():
 
 
 def test_cached_search_documents_are_reused_only_for_unchanged_pages(tmp_path, monkeypatch):
-    import sawt.search_index as search_index
+    import sawt.outputs.search.index as search_index
 
     site = write_fixture_site(tmp_path / "site")
     cache = tmp_path / "cache"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sawt.search_text import (
+from sawt.outputs.search.text import (
     distinct_pairs,
     hidden_terms,
     load_table,
@@ -51,7 +51,7 @@ def test_the_page_script_carries_the_same_rules_as_the_table():
     assert match, "sawt-search.js lost its sawt-rules:begin/end markers"
     in_script = json.loads(match.group(1))
     assert in_script == load_table()["rules"], (
-        "overrides/assets/js/sawt-search.js and sawt/search_pairs.json disagree: copy the table's "
+        "overrides/assets/js/sawt-search.js and sawt/outputs/search/pairs.json disagree: copy the table's "
         '"rules" object between the sawt-rules markers'
     )
 

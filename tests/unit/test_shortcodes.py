@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sawt.errors import ShortcodeError
-from sawt.model import ContextEvent, Figure, PartialDate, Text
+from sawt.data.errors import ShortcodeError
+from sawt.data.model import ContextEvent, Figure, PartialDate, Text
 from sawt.render.shortcodes import SHORTCODES, cases_root_from, expand_shortcodes
 from tests.unit.test_render_case_page import SNHR, make_archive, make_case, render_markdown, soup_of
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PIL import Image
 
 from sawt.config import load_site_config
-from sawt.load import load_archive
+from sawt.data.load import load_archive
+from sawt.data.synthetic import write_synthetic_archive
 from sawt.site import CARDS_PER_PROCESS_POOL, BuildState
-from sawt.synthetic import write_synthetic_archive
 
 
 def test_cards_drawn_in_worker_processes_all_arrive(tmp_path: Path):

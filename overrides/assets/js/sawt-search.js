@@ -1,7 +1,7 @@
 /* Sawt search: Pagefind's component UI in the header, with Arabic-aware queries.
  *
  * One script for both languages; it reads <html lang>. It
- *  - normalises each query with the rules of sawt/search_pairs.json (the same
+ *  - normalises each query with the rules of sawt/outputs/search/pairs.json (the same
  *    rules sawt/search_text.py applied to the indexed pages), so أحمد/احمد,
  *    والصفحة/صفحة, ٢٠٢٣/2023 ... find each other;
  *  - routes every search, the UI's and window.sawtSearch's, through one path
@@ -20,7 +20,7 @@
 (function () {
   "use strict";
 
-  // ---- rules: a copy of "rules" in sawt/search_pairs.json (tests/unit/test_search_text.py checks they agree)
+  // ---- rules: a copy of "rules" in sawt/outputs/search/pairs.json (tests/unit/test_search_text.py checks they agree)
   var RULES = /* sawt-rules:begin */ {
     "strip_ranges": [
       ["\u0610", "\u061a", "Quranic honorific signs"],

@@ -11,8 +11,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from .dates import EVENT_TYPES
-from .model import STATUSES
+from sawt.data.model import STATUSES
+from sawt.dates import EVENT_TYPES
 
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _SOURCE_COUNT = 20

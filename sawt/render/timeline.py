@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Archive, Case, ContextEvent, Event, PartialDate, Source, Text
+from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Source, Text
 
 
 @dataclass(frozen=True)

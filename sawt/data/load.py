@@ -1,7 +1,7 @@
 """Read, validate and model the archive in data/.
 
 `load_archive(data_dir, today=...)` reads every data file, validates all of them
-against data/schema/*.schema.json (the single source of truth) plus the checks a
+against sawt/data/schemas/*.schema.json (the single source of truth) plus the checks a
 schema cannot express (real dates, dates not in the future, references between
 files, photos on disk, slug collisions), and raises one `DataError` listing
 every problem with file and line. Only when the data is clean does it build the
@@ -24,9 +24,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_partial_date
-from .errors import DataError, Problem
-from .model import (
+from sawt.data.errors import DataError, Problem
+from sawt.dates import parse_partial_date
+from sawt.data.model import (
     Archive,
     Case,
     ContextEvent,
@@ -37,10 +37,10 @@ from .model import (
     Source,
     Text,
 )
-from .photos import photo_problem
-from .schema import SLUG_RE, property_is_valid, schema_problems, slugify
-from .textdirection import direction_problems
-from .yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
+from sawt.data.photos import photo_problem
+from sawt.data.schema import SLUG_RE, property_is_valid, schema_problems, slugify
+from sawt.data.textdirection import direction_problems
+from sawt.data.yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
 
 CASE_SUFFIXES = (".yml", ".yaml")
 
@@ -102,7 +102,7 @@ class LoadReport:
     @property
     def withheld_cases(self) -> int:
         return len(self.withheld_slugs)
-    # Script-direction problems (see sawt.textdirection); empty in strict mode,
+    # Script-direction problems (see sawt.data.textdirection); empty in strict mode,
     # where they are errors.
     warnings: tuple[Problem, ...] = ()
 

@@ -1,8 +1,8 @@
-"""The JSON schemas in data/schema/, and their errors in plain language.
+"""The JSON schemas in sawt/data/schemas/, and their errors in plain language.
 
-data/schema/*.schema.json is the single source of truth for what a data file may
+sawt/data/schemas/*.schema.json is the single source of truth for what a data file may
 contain: validation here, and the field reference on the Contribute page
-(`sawt.fieldref`), both read it. jsonschema is the authority on every error; a
+(`sawt.render.fieldref`), both read it. jsonschema is the authority on every error; a
 fast path compiled from the same schema only ever answers "certainly valid",
 so that loading 10,000 clean files stays quick.
 """
@@ -18,13 +18,14 @@ from typing import Any, Callable, Iterator
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from .dates import parse_partial_date
-from .errors import Problem
-from .yamldoc import Path_, YamlDoc, describe, did_you_mean
+from sawt.data.errors import Problem
+from sawt.data.yamldoc import Path_, YamlDoc, describe, did_you_mean
+from sawt.dates import parse_partial_date
 
-#: The schemas live in the repository's data/schema/, whatever data dir is loaded,
-#: so a fixture or synthetic archive is held to the same rules as the real one.
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+#: The schemas are package data (sawt/data/schemas/), whatever data dir is loaded, so a
+#: fixture or synthetic archive is held to the same rules as the real one, and an
+#: installed Sawt carries the rules its code interprets.
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 SCHEMA_FILES = ("common", "case", "sources", "figures", "events")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

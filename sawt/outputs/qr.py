@@ -24,7 +24,7 @@ from typing import Sequence
 
 import segno
 
-from .cards import write_atomically
+from sawt.outputs.cards import write_atomically
 
 SVG_NS = "http://www.w3.org/2000/svg"
 #: The quiet zone the QR standard asks for, in modules.

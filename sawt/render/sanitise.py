@@ -35,7 +35,7 @@ from typing import Any, Iterable
 import nh3
 import yaml
 
-from sawt.yamldoc import did_you_mean
+from sawt.data.yamldoc import did_you_mean
 
 # -- what a page may contain -------------------------------------------------------
 

@@ -23,8 +23,8 @@ import re
 import unicodedata
 from typing import Any
 
-from .errors import Problem
-from .yamldoc import Path_, YamlDoc, describe
+from sawt.data.errors import Problem
+from sawt.data.yamldoc import Path_, YamlDoc, describe
 
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _ARABIC_LETTER_CHARS = "".join(

@@ -10,7 +10,7 @@ page also gets, as hidden searchable metadata (never shown in an excerpt),
 the *search key* of each of its words that differs from the word as written;
 the page script (overrides/assets/js/sawt-search.js) searches for the query
 as typed and for the same keys of its words. Both sides read their rules from
-one table, sawt/search_pairs.json, which also lists the (query, text) pairs
+one table, sawt/outputs/search/pairs.json, which also lists the (query, text) pairs
 the unit and browser tests check.
 
 A search key is: NFKC, marks and tatweel removed, letters and digits folded
@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-PAIRS_FILE = Path(__file__).with_name("search_pairs.json")
+PAIRS_FILE = Path(__file__).with_name("pairs.json")
 
 # Words as Pagefind sees them, with combining marks and tatweel kept attached
 # (Python's \w does not match Arabic marks, which would split مُحَمَّد).

@@ -1,6 +1,6 @@
 """The case field reference for the Contribute page, generated from the schema.
 
-Descriptions come from data/schema/case.schema.json (`description` in English,
+Descriptions come from sawt/data/schemas/case.schema.json (`description` in English,
 `x-description-ar` in Arabic), so the page can never disagree with what
 `python -m sawt check` enforces.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dates import event_type_label, status_label
-from .schema import load_schemas, resolve_ref
+from sawt.data.schema import load_schemas, resolve_ref
+from sawt.dates import event_type_label, status_label
 
 _WORDS: dict[str, dict[str, str]] = {
     "field": {"en": "Field", "ar": "الحقل"},

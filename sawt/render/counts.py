@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .model import STATUSES, Archive, Case
+from sawt.data.model import STATUSES, Archive, Case
 
 FILTERS: tuple[str, ...] = ("status", "year", "pseudonym")
 

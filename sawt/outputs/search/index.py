@@ -46,7 +46,7 @@ from typing import Iterable, Sequence
 import lxml.html
 from lxml import etree
 
-from sawt.search_text import hidden_terms, name_terms
+from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
 ROOT_SELECTOR = "article.md-content__inner"
@@ -304,7 +304,7 @@ def _cached_search_document(page: bytes, languages: Sequence[str], cache_dir: Pa
 #: Any change to how search documents are made (this module, the search text rules)
 #: invalidates the cache.
 _SEARCH_FINGERPRINT = hashlib.sha256(
-    b"".join(Path(module).read_bytes() for module in (__file__, Path(__file__).with_name("search_text.py")))
+    b"".join(Path(module).read_bytes() for module in (__file__, Path(__file__).with_name("text.py")))
 ).digest()
 
 
@@ -395,7 +395,7 @@ def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
     slowly). It runs in the scratch folder with PAGEFIND_* variables removed, so
     no stray pagefind.yml or environment setting changes what is indexed.
     """
-    # Imported here so that importing sawt.search_index never needs the binary.
+    # Imported here so that importing sawt.outputs.search.index never needs the binary.
     from pagefind.service import get_executable
 
     executable = get_executable()

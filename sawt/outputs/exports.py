@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from .dates import status_label
-from .languages import url_in_language
-from .model import Archive, Case, Text
+from sawt.data.model import Archive, Case, Text
+from sawt.dates import status_label
+from sawt.languages import url_in_language
 
 LICENSE_ID = "CC-BY-4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"

@@ -20,8 +20,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .dates import event_type_label
-from .model import Archive, Case, PartialDate, Text
+from sawt.data.model import Archive, Case, PartialDate, Text
+from sawt.dates import event_type_label
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

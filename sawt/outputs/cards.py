@@ -41,13 +41,15 @@ from fontTools.merge import Merger
 from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
-from .model import Case
+from sawt.data.model import Case
 
 #: Bump when the drawing changes, so cached cards are redrawn.
 RENDERER_VERSION = "2"
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
-FONT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "fonts"
+#: The site's own web fonts (overrides/assets/fonts), which the cards draw with. The build
+#: sets this from the site config (`SiteConfig.font_dir`); the default fits a source checkout.
+FONT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "fonts"
 #: Relative to the working directory of the build (the repository root).
 DEFAULT_CACHE_DIR = Path(".cache/cards")
 
