@@ -41,18 +41,27 @@ new-page: $(STAMP)
 translations: $(STAMP)
 	@$(BIN)/python -m sawt translations
 
-# Browser tests use Debian's Chromium (no browser downloads); print tests read PDFs with poppler.
+# Browser tests use Debian's Chromium (no browser downloads); print tests read PDFs with
+# poppler; the Nu Html Checker (vnu-jar from npm) runs on Debian's Java; npm (Debian's
+# only when none is installed) installs axe-core and vnu-jar from package-lock.json.
 browser-deps:
-	@if [ -x /usr/bin/chromium ] && command -v pdfinfo >/dev/null; then :; \
+	@if [ -x /usr/bin/chromium ] && command -v pdfinfo >/dev/null && command -v java >/dev/null && command -v npm >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium poppler-utils default-jre-headless $$(command -v npm >/dev/null || echo npm) >/dev/null; \
 	else \
-	  echo "The browser tests need Debian's Chromium. Install it with:"; \
-	  echo "  sudo apt-get install chromium poppler-utils"; \
+	  echo "The browser and HTML tests need Debian's Chromium, poppler, Java and npm. Install them with:"; \
+	  echo "  sudo apt-get install chromium poppler-utils default-jre-headless npm"; \
 	  exit 1; \
 	fi
 
-test: $(STAMP) browser-deps
+# Test-only npm tools, exactly as locked; --ignore-scripts: vnu-jar's install script
+# would download a Java runtime, and Debian's is used instead.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:

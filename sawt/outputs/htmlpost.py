@@ -11,6 +11,7 @@ import hashlib
 import re
 
 from sawt.languages import direction
+from sawt.render.theme_fixes import without_invalid_theme_markup
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -96,4 +97,5 @@ def with_privacy_meta(html: str, *, live_reload: bool = False) -> str:
 def finish_html(html: str, *, lang: str, live_reload: bool = False) -> str:
     """Everything a rendered page gets before it is written, in order."""
     html = without_hreflang_links(with_language_and_direction(html, lang))
+    html = without_invalid_theme_markup(html)
     return with_privacy_meta(html, live_reload=live_reload)
