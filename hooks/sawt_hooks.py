@@ -175,8 +175,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     content_lang = _build.content_language(_source_name(page.file, config), lang)
     if content_lang != lang:
         html = site.untranslated_body(html, page_lang=lang, content_lang=content_lang, original_url=relative_url(page.url, url_in_language(page.url, content_lang)))
-    if site.has_share_block(page.url, page.meta):
-        html += _build.share_block(page_url=page.url, lang=lang, title=_plain(page.meta.get("title") or page.title), case_slug=page.meta.get("sawt_case"))
+    if site.has_share_block(page.url):
+        html += _build.share_block(page_url=page.url, lang=lang, title=_plain(page.meta.get("title") or page.title), case_slug=None)
     return html
 
 
@@ -199,7 +199,6 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
             lang=_language(config),
             title=_plain(page.meta.get("title") or page.title or config.site_name),
             description=_plain(page.meta.get("description", "")),
-            case_slug=page.meta.get("sawt_case"),
         )
         context["sawt_feeds"] = _build.feed_links()
     return context

@@ -257,8 +257,8 @@ class BuildState:
 
     # -- sharing -----------------------------------------------------------------
 
-    def page_meta(self, *, page_url: str, lang: str, title: str, description: str, case_slug: str | None) -> list[share.MetaTag]:
-        case = self.loaded.case(case_slug) if case_slug else None
+    def page_meta(self, *, page_url: str, lang: str, title: str, description: str) -> list[share.MetaTag]:
+        """Preview meta of a hand-written page: the site's card (case pages fill a frame, see `frame_meta`)."""
         return share.page_meta(
             site_url=self.site_url,
             page_url=page_url,
@@ -266,8 +266,8 @@ class BuildState:
             title=title,
             description=description or strings.text('site_tagline', lang),
             site_name=self.site_name(lang),
-            image_path=share.card_path(lang, case.slug if case else None),
-            image_alt=f"{case.name[lang]}: {status_label(case.status, lang)}" if case else strings.text('site_tagline', lang),
+            image_path=share.card_path(lang, None),
+            image_alt=strings.text("site_tagline", lang),
         )
 
     def feed_links(self) -> list[dict[str, str]]:
@@ -432,10 +432,11 @@ FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}
 EXPORT_DIR = "data"
 
 
-def has_share_block(page_url: str, meta: dict) -> bool:
-    """Case pages and appeal pages carry the share block (not the appeals index)."""
+def has_share_block(page_url: str) -> bool:
+    """Appeal pages carry the share block (not the appeals index); case pages get theirs
+    when they are filled (sawt.build.case_pages)."""
     path = neutral_path(page_url)
-    return bool(meta.get("sawt_case")) or (path.startswith("appeals/") and path != "appeals/")
+    return path.startswith("appeals/") and path != "appeals/"
 
 
 @dataclass(frozen=True)

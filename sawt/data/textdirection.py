@@ -31,7 +31,7 @@ _ARABIC_LETTER_CHARS = "".join(
     chr(code) for low, high in _ARABIC_BLOCKS for code in range(low, high + 1)
     if unicodedata.category(chr(code)).startswith("L")
 )
-_ARABIC_LETTER = re.compile(f"[{re.escape(_ARABIC_LETTER_CHARS)}]")
+ARABIC_LETTER = re.compile(f"[{re.escape(_ARABIC_LETTER_CHARS)}]")  # also used by the translation report
 # A run of Arabic words, to quote in a message.
 _ARABIC_RUN = re.compile(f"[{re.escape(_ARABIC_LETTER_CHARS)}][{re.escape(_ARABIC_LETTER_CHARS)}\\s]*")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
@@ -75,7 +75,7 @@ def _script_problem(text: str, language: str) -> str | None:
         if found:
             return (f"has Arabic letters ({describe(found.group().strip())}); the en: text is shown on "
                     "English pages: write it in Latin letters, and the Arabic under ar:")
-    elif language == "ar" and not _ARABIC_LETTER.search(text) and _ANY_LETTER.search(text):
+    elif language == "ar" and not ARABIC_LETTER.search(text) and _ANY_LETTER.search(text):
         return (f"has no Arabic letters ({describe(text.strip())}); write it in Arabic (Latin names and "
                 "acronyms inside Arabic text are fine)")
     return None

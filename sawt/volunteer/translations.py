@@ -30,12 +30,12 @@ import yaml
 
 from sawt.data.load import CASE_SUFFIXES
 from sawt.data.schema import load_schemas, resolve_ref
+from sawt.data.textdirection import ARABIC_LETTER
 from sawt.data.yamldoc import Path_, YamlDoc, read_yaml
 from sawt.volunteer.annotations import markdown_text
 from sawt.volunteer.scaffold import PAGE_PLACEHOLDER, TEXT_PLACEHOLDER
 
 LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 
 #: Report sections, in the order they are shown.
@@ -298,14 +298,14 @@ def _text_problem(name: str, text: dict) -> tuple[str, str] | None:
         which = " and ".join(LANGUAGE_NAMES[lang] for lang in placeholders)
         field = name if len(placeholders) == 2 else f"{name}.{placeholders[0]}"
         return placeholders[0], f"{field} is still the placeholder from make new-case: write it in {which}"
-    letters = _ARABIC_LETTER.search(en) or _LATIN_LETTER.search(en)
+    letters = ARABIC_LETTER.search(en) or _LATIN_LETTER.search(en)
     if letters and " ".join(en.split()) == " ".join(ar.split()):  # "2023" is the same in both
-        lang = "en" if _ARABIC_LETTER.search(en) else "ar"
+        lang = "en" if ARABIC_LETTER.search(en) else "ar"
         other = "ar" if lang == "en" else "en"
         return lang, f"{name}.{lang} is a copy of {name}.{other}: translate it into {LANGUAGE_NAMES[lang]}"
-    if _LATIN_LETTER.search(ar) and not _ARABIC_LETTER.search(ar):
+    if _LATIN_LETTER.search(ar) and not ARABIC_LETTER.search(ar):
         return "ar", f"{name}.ar has no Arabic letters: translate it into Arabic"
-    if _ARABIC_LETTER.search(en) and not _LATIN_LETTER.search(en):
+    if ARABIC_LETTER.search(en) and not _LATIN_LETTER.search(en):
         return "en", f"{name}.en is written in Arabic: translate it into English"
     return None
 
