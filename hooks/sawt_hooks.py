@@ -230,7 +230,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def _plain(text: str) -> str:
-    # Generated pages keep their front matter HTML-escaped for the theme; meta tags escape again.
+    # Front matter reaches the theme HTML-escaped (sawt.render.sanitise.safe_front_matter); meta tags escape again.
     return html_lib.unescape(str(text))
 
 
