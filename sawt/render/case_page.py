@@ -72,6 +72,7 @@ def case_page_content(
     ]
     if share_html:
         sections.append(share_html)
+    sections.append(render_block("case_summary.html.j2", lang, case=case))
     if narrative_html and narrative_html.strip():
         sections.append(narrative_html.strip())
     # Fixed ids keep the anchors the same in both languages (/cases/x/#timeline).
