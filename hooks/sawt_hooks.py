@@ -191,7 +191,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if page.meta.get("sawt_frame"):  # a page frame: every case page (or index page) fills its tokens
         context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])
         context["sawt_feeds"] = _build.feed_links()
+        _mark_cases_active(nav, page, True)  # every case page is under Cases: the tab and menu say so
         return context
+    _mark_cases_active(nav, page, False)  # the nav is shared between pages: undo the frame's mark
     _build.page_built(page.url)
     with _reported_as_build_error():
         context["sawt_meta"] = _build.page_meta(
@@ -202,6 +204,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         )
         context["sawt_feeds"] = _build.feed_links()
     return context
+
+
+def _mark_cases_active(nav, page: Page, active: bool) -> None:
+    for item in nav.items:
+        if item is not page and getattr(item, "url", None) is not None and item.url.rstrip("/").endswith("cases"):
+            item.active = active
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
