@@ -189,11 +189,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         for code, language in LANGUAGES.items()
     ]
     if page.meta.get("sawt_frame"):  # a page frame: every case page (or index page) fills its tokens
+        _highlight_cases_menu(nav, page)  # case pages are in no menu; they belong under Cases
         context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])
         context["sawt_feeds"] = _build.feed_links()
-        _mark_cases_active(nav, page, True)  # every case page is under Cases: the tab and menu say so
         return context
-    _mark_cases_active(nav, page, False)  # the nav is shared between pages: undo the frame's mark
     _build.page_built(page.url)
     with _reported_as_build_error():
         context["sawt_meta"] = _build.page_meta(
@@ -206,18 +205,30 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
-def _mark_cases_active(nav, page: Page, active: bool) -> None:
-    for item in nav.items:
-        if item is not page and getattr(item, "url", None) is not None and item.url.rstrip("/").endswith("cases"):
-            item.active = active
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
     if page.meta.get("sawt_frame"):
+        _highlight_cases_menu(None, page)
         with _reported_as_build_error():
             _build.keep_frame(_language(config), page.meta["sawt_frame"], output)
     return output
+
+
+_highlighted: list = []  # the menu item lit for the frame being rendered, unlit once it is
+
+
+def _highlight_cases_menu(nav, page: Page) -> None:
+    """Light the Cases menu item (and its section) while a case frame renders, then unlight it:
+    MkDocs only lights the page being rendered, and only if it is in the menu."""
+    while _highlighted:
+        _highlighted.pop().active = False
+    if nav is None:
+        return
+    cases_url = page.url.split("cases/")[0] + "cases/"
+    for item in nav.pages:
+        if item.url == cases_url:
+            item.active = True
+            _highlighted.append(item)
 
 
 @event_priority(-200)
