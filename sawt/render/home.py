@@ -14,6 +14,7 @@ from typing import Callable
 from sawt.data.model import Archive, Case, Lang
 from sawt.render.held import HeldFor, held_for
 from sawt.render.markup import render_block
+from sawt.render.portrait import portrait_html
 
 #: Cards on the home page: one phone screen or two, whatever the archive's size.
 HOME_CARDS = 6
@@ -24,6 +25,7 @@ class PersonCard:
     case: Case
     url: str
     held: HeldFor | None
+    portrait: str  # the other designer's portrait or placeholder (sawt.render.portrait)
 
 
 def _priority(case: Case) -> tuple[bool, tuple[int, int, int], str]:
@@ -35,7 +37,12 @@ def home_people(archive: Archive, lang: Lang, *, case_url: Callable[[str], str],
     """The `limit` cards to show: still held or missing first, then the most recently verified.
     heapq keeps this one pass over the archive, not a sort of all of it."""
     chosen = heapq.nlargest(limit, archive.cases, key=_priority)
-    return [PersonCard(case=case, url=case_url(case.slug), held=held_for(case, lang)) for case in chosen]
+    # photo_url=None: the home page shows the placeholder until photos are published for it.
+    return [
+        PersonCard(case=case, url=case_url(case.slug), held=held_for(case, lang),
+                   portrait=portrait_html(case, lang, photo_url=None, size="small"))
+        for case in chosen
+    ]
 
 
 def home_people_html(archive: Archive, lang: Lang, *, case_url: Callable[[str], str], cases_root: str, limit: int = HOME_CARDS) -> str:
