@@ -33,6 +33,7 @@ from sawt.outputs.search.index import IndexReport, build_search_index
 from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 from sawt.render import strings
 from sawt.render.fieldref import field_reference_markdown
+from sawt.render.front_matter import front_matter_lines, front_matter_yaml  # noqa: F401 (front_matter_lines: for the hooks)
 from sawt.render.sanitise import TrustedFragments
 
 
@@ -456,7 +457,8 @@ def news_items(docs_dir: Path, lang: str) -> list[NewsPage]:
         if path.name == "index.md":
             continue
         text = path.read_text(encoding="utf-8-sig")
-        meta = yaml.safe_load(text[3 : front_matter_length(text)].rsplit("---", 1)[0]) if text.startswith("---") else None
+        block = front_matter_yaml(text)
+        meta = yaml.safe_load(block) if block is not None else None
         if not isinstance(meta, dict) or not isinstance(meta.get("date"), date):
             raise SawtError(
                 f"{path.relative_to(docs_dir.parent).as_posix()}:1: a news item needs a date in its front matter, "
@@ -481,21 +483,6 @@ def story_slug(neutral_url: str) -> str | None:
     if len(parts) == 2 and parts[0] == "cases" and parts[1] not in ("", "index", "page"):
         return parts[1]
     return None
-
-
-def front_matter_length(text: str) -> int:
-    """Characters taken by a leading YAML front-matter block (0 if none)."""
-    if not text.startswith("---"):
-        return 0
-    end = text.find("\n---", 3)
-    if end == -1:
-        return 0
-    after = text.find("\n", end + 4)
-    return len(text) if after == -1 else after + 1
-
-
-def front_matter_lines(text: str) -> int:
-    return text[: front_matter_length(text)].count("\n")
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
