@@ -176,5 +176,7 @@ def main(sizes: list[int], *, sawt_only: bool) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if any(a in ("-h", "--help") for a in args):
+        sys.exit(__doc__)
     only = "--sawt-only" in args
     main([int(a) for a in args if a != "--sawt-only"] or [1000], sawt_only=only)
