@@ -11,6 +11,7 @@ import html as html_lib
 import multiprocessing
 import os
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,6 +104,7 @@ class BuildState:
     fragments: TrustedFragments = field(default_factory=TrustedFragments)  # Sawt's HTML, out of the sanitiser's way
     data_warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # of the last build's finish(), by stage
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -315,6 +317,7 @@ class BuildState:
         if self.finished:
             return False
         self.finished = True
+        self.stage_seconds = {}
         archive = self.loaded
         for stage in (
             self.write_generated_pages,
@@ -325,8 +328,14 @@ class BuildState:
             self.write_feeds_and_exports,
             self.write_host_headers,
         ):
+            started = time.perf_counter()
             stage(site_dir, archive)
+            self.stage_seconds[stage.__name__] = time.perf_counter() - started
         return True
+
+    def stage_summary(self) -> str:
+        """How long each site-wide stage of the last build took, for the build log and bench/."""
+        return "sawt stages: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.stage_seconds.items())
 
     def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
         """Case pages and index pages 2+, filled into the frames the engine rendered."""
