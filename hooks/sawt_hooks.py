@@ -237,6 +237,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == _build.languages_order[-1]:  # every language is built (see module doc)
         with _reported_as_build_error():
             finished_now = _build.finish(Path(config.site_dir))
+        if finished_now:
+            log.info(_build.stage_summary())
         if finished_now and _build.search_report is not None:
             log.info(_build.search_report.summary())
     if _build.language_build_ended():  # the outermost build ends last: nothing writes after this

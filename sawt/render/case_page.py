@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sawt.data.model import Case, Event, Lang, Source
 from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
+from sawt.render.front_matter import without_front_matter
 from sawt.render.held import held_for
 from sawt.render.markup import render_block, safe_href, single_line, time_html
 from sawt.render.portrait import portrait_html
@@ -105,13 +106,12 @@ def heading_html(level: int, anchor: str, text: str) -> str:
     )
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _LEADING_H1 = re.compile(r"\A#[ \t][^\n]*(?:\n|\Z)")
 
 
 def narrative_body(narrative: str) -> str:
     """A hand-written narrative without its own front matter or title heading."""
-    text = _FRONT_MATTER.sub("", narrative.lstrip("\ufeff"), count=1).strip()
+    text = without_front_matter(narrative.lstrip("\ufeff")).strip()
     return _LEADING_H1.sub("", text, count=1).strip()
 
 
