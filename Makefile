@@ -5,8 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
+CMS_PORT ?= 8081
 
-.PHONY: serve build offline test check new-case new-page translations browser-deps clean
+.PHONY: serve build offline test check new-case new-page translations cms browser-deps clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,11 @@ new-page: $(STAMP)
 translations: $(STAMP)
 	@$(BIN)/python -m sawt translations
 
+# The editing UI (Decap CMS) on http://127.0.0.1:$(CMS_PORT)/admin/: what you save there is written
+# into data/ and docs/ of this folder, for you to check (make check, make serve) and commit.
+cms: $(STAMP) node_modules/.installed
+	$(BIN)/python -m sawt cms --port $(CMS_PORT)
+
 # Browser tests use Debian's Chromium (no browser downloads); print tests read PDFs with
 # poppler; the Nu Html Checker (vnu-jar from npm) runs on Debian's Java; npm (Debian's
 # only when none is installed) installs axe-core and vnu-jar from package-lock.json.
@@ -55,9 +61,10 @@ browser-deps:
 	  exit 1; \
 	fi
 
-# Test-only npm tools, exactly as locked; --ignore-scripts: vnu-jar's install script
+# npm tools, exactly as locked (axe-core and vnu-jar for the tests, Decap CMS for make cms); --ignore-scripts: vnu-jar's install script
 # would download a Java runtime, and Debian's is used instead.
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "This needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -25,6 +25,7 @@ from sawt.config import ConfigError, load_site_config
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 from sawt.outputs import htmlpost
 from sawt.render import sanitise
+from sawt.volunteer import serve_errors
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
@@ -61,6 +62,12 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_startup(command: str, dirty: bool) -> None:
     _build.live_reload = command == "serve"
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # `mkdocs serve` only: a failed rebuild lists its problems over the page being looked at.
+    serve_errors.attach(server)
+    return server
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set the language being built

@@ -15,6 +15,7 @@ that is for bugs in Sawt itself.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -106,6 +107,16 @@ def translations(root: Path) -> int:
     return 0
 
 
+def cms(root: Path, port: int) -> int:
+    from sawt.volunteer.cms import CmsConfigError, serve_locally
+
+    try:
+        return serve_locally(root, port=port)
+    except CmsConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
 def _configured_time_zone(data_dir: Path) -> str:
     """The site's time zone for embargoes (mkdocs.yml beside data/), so that the check
     and the build agree on which cases are published today."""
@@ -139,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     translations_parser = commands.add_parser(
         "translations", help="list pages and texts missing or outdated in one language")
     translations_parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    cms_parser = commands.add_parser("cms", help="serve the editing UI on http://127.0.0.1:PORT/admin/ (make cms)")
+    cms_parser.add_argument("--port", type=int, default=8081)
+    cms_parser.add_argument("--root", type=Path, default=Path("."), help="the project folder it saves into")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -154,4 +168,6 @@ def main(argv: list[str] | None = None) -> int:
         return scaffold(args.command, args.page, args.root)
     if args.command == "translations":
         return translations(args.root)
+    if args.command == "cms":
+        return cms(args.root, args.port)
     return synthetic(args.out, args.cases, args.seed, args.words)

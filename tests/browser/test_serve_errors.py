@@ -1,0 +1,143 @@
+"""`make serve` in Chromium: a failed rebuild lists its problems over the page being read,
+in that page's language, and the page comes back by itself once the file is fixed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.build.projects import copy_project
+from tests.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+CASE = "data/cases/muhammad-abdulatif.yml"
+OVERLAY = "#sawt-build-errors"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def dev_server(tmp_path_factory):
+    """A real `mkdocs serve --livereload` (what `make serve` runs) on a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    port = _free_port()
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600  # the first build; a bound, not a measurement
+    while True:
+        try:
+            urllib.request.urlopen(url + "/__sawt__/build-status", timeout=5).read()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("mkdocs serve did not start:\n" + (project / "serve.log").read_text()[-3000:])
+            time.sleep(0.5)
+    yield project, url
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+    log.close()
+
+
+def _overlay(page) -> dict:
+    page.wait_for_selector(f"{OVERLAY} li", timeout=120_000)
+    return page.evaluate(
+        """(sel) => { const o = document.querySelector(sel);
+                      return {lang: o.lang, dir: o.dir, direction: getComputedStyle(o).direction,
+                              fontStyle: getComputedStyle(o.querySelector('h2')).fontStyle,
+                              title: o.querySelector('h2').textContent, text: o.innerText,
+                              items: [...o.querySelectorAll('li')].map(li => li.innerText)}; }""",
+        OVERLAY,
+    )
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_bad_case_file_is_listed_over_the_page_in_its_language_and_the_page_recovers(dev_server, browser):
+    project, url = dev_server
+    case = project / CASE
+    good = case.read_text(encoding="utf-8")
+    pages = {}
+    for lang, path, width in (("en", "/cases/muhammad-abdulatif/", 1280), ("ar", "/ar/cases/muhammad-abdulatif/", 390)):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        pages[lang] = context.new_page()
+        pages[lang].goto(url + path)
+        assert pages[lang].locator(OVERLAY).count() == 0  # the site builds: nothing to show
+    try:
+        _edit(case, "status: disappeared", "status: disapeared")
+
+        english = _overlay(pages["en"])
+        assert (english["lang"], english["dir"], english["direction"]) == ("en", "ltr", "ltr")
+        assert english["title"] == "Your last change stopped the site from building"
+        assert len(english["items"]) == 1, english["items"]  # the heading "1 problem in 1 file" is not an item
+        assert CASE in english["items"][0] and "line 9" in english["items"][0]
+        assert 'status "disapeared" is not one of' in english["items"][0]
+        screenshot(pages["en"], "serve-error-en-1280")
+
+        arabic = _overlay(pages["ar"])
+        assert (arabic["lang"], arabic["dir"], arabic["direction"]) == ("ar", "rtl", "rtl")
+        assert arabic["title"] == "آخر تعديل أوقف بناء الموقع"
+        assert arabic["fontStyle"] == "normal"
+        assert CASE in arabic["items"][0] and "السطر 9" in arabic["items"][0]
+        screenshot(pages["ar"], "serve-error-ar-390")
+
+        # The last good page is still served (the server no longer holds requests after a failure),
+        # and a page opened now shows the list too.
+        pages["ar"].reload()
+        assert pages["ar"].locator("h1").count() >= 1
+        assert CASE in _overlay(pages["ar"])["text"]
+
+        # Fixed: the next build passes and the server's live reload brings the pages back.
+        with pages["en"].expect_event("load", timeout=300_000), pages["ar"].expect_event("load", timeout=300_000):
+            case.write_text(good, encoding="utf-8")
+        for page in pages.values():
+            page.wait_for_load_state()
+            assert page.locator(OVERLAY).count() == 0
+            assert page.locator("h1").count() >= 1
+    finally:
+        case.write_text(good, encoding="utf-8")
+        for page in pages.values():
+            page.context.close()
+
+
+def test_a_broken_link_in_an_arabic_page_names_the_file_and_line(dev_server, browser):
+    """A strict-mode warning from MkDocs' own link check (not a Sawt data error) is listed too."""
+    project, url = dev_server
+    about = project / "docs" / "ar" / "about.md"
+    good = about.read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url + "/ar/about/")
+    try:
+        about.write_text(good + "\n[رابط مكسور](no-such-page.md)\n", encoding="utf-8")
+        line = len((good + "\n[").splitlines())
+        items = _overlay(page)["items"]
+        assert any("docs/ar/about.md" in item and f"السطر {line}" in item and "no-such-page.md" in item for item in items), items
+        screenshot(page, "serve-error-link-ar-1280")
+    finally:
+        about.write_text(good, encoding="utf-8")
+        context.close()
+    shutil.rmtree(project / "site", ignore_errors=True)
