@@ -3,12 +3,18 @@ server for it, and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -126,3 +132,36 @@ def screenshot(page, name: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@contextlib.contextmanager
+def local_server(
+    command: Callable[[int], list[str]], project: Path, *, ready_path: str, name: str,
+    start_timeout: float, env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Start `command(port)` on a free loopback port in `project`, wait until `ready_path`
+    answers (a bound on the start, not a measurement), yield its address, and stop it
+    with its whole process group. The server's output goes to `project/<name>.log`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log_path = project / f"{name.split()[-1]}.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(command(port), cwd=project, env=env, stdout=log,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + start_timeout
+        while True:
+            try:
+                urllib.request.urlopen(url + ready_path, timeout=5).read()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    pytest.fail(f"{name} did not start:\n" + log_path.read_text()[-3000:])
+                time.sleep(0.3)
+        try:
+            yield url
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)

@@ -3,30 +3,19 @@ passes the check; the editing UI loads nothing from outside the local server."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
 from tests.build.projects import copy_project
-from tests.conftest import ROOT, screenshot
+from tests.conftest import ROOT, local_server, screenshot
 
 pytestmark = pytest.mark.browser
 
 SLUG = "fictional-test-person"  # a made-up person: the test's own, plainly fictional
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -36,25 +25,9 @@ def cms(tmp_path_factory):
         pytest.fail("Decap CMS is not installed: run npm ci (make test does it)")
     project = copy_project(tmp_path_factory.mktemp("cms") / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    port = _free_port()
-    log = (project / "cms.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "sawt", "cms", "--port", str(port), "--root", str(project)],
-                              cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120  # a bound for the start, not a measurement
-    while True:
-        try:
-            urllib.request.urlopen(url + "/admin/", timeout=5).read()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("make cms did not start:\n" + (project / "cms.log").read_text())
-            time.sleep(0.3)
-    yield project, url
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
-    log.close()
+    command = lambda port: [sys.executable, "-m", "sawt", "cms", "--port", str(port), "--root", str(project)]
+    with local_server(command, project, ready_path="/admin/", name="make cms", start_timeout=120) as url:
+        yield project, url
 
 
 def _open_new_case(page, url):

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.build.projects import copy_project
-from tests.conftest import screenshot
+from tests.conftest import local_server, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -24,38 +19,16 @@ CASE = "data/cases/muhammad-abdulatif.yml"
 OVERLAY = "#sawt-build-errors"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def dev_server(tmp_path_factory):
     """A real `mkdocs serve --livereload` (what `make serve` runs) on a copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
-    port = _free_port()
-    log = (project / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 600  # the first build; a bound, not a measurement
-    while True:
-        try:
-            urllib.request.urlopen(url + "/__sawt__/build-status", timeout=5).read()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("mkdocs serve did not start:\n" + (project / "serve.log").read_text()[-3000:])
-            time.sleep(0.5)
-    yield project, url
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
-    log.close()
+    command = lambda port: [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The first build bounds the start: a bound, not a measurement.
+    with local_server(command, project, ready_path="/__sawt__/build-status", name="mkdocs serve",
+                      start_timeout=600, env=env) as url:
+        yield project, url
 
 
 def _overlay(page) -> dict:
