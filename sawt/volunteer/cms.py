@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,6 +42,10 @@ _BILINGUAL = {"shortText": False, "text": True}  # definition -> multi-line
 _STRING_DEFINITIONS = {"partialDate", "fullDate", "url", "nonEmptyString", "language", "slug"}
 _IMAGE_PATTERN = "(jpg|jpeg|png|webp)"  # a path to a photo: the form offers an upload
 _OPTION_LABELS = {"status": status_label, "type": event_type_label}  # enum fields with display labels
+
+
+_REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")
+_HTTPS_ORIGIN = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?$")
 
 
 class CmsConfigError(Exception):
@@ -194,6 +199,20 @@ def local_config(**kwargs: Any) -> dict[str, Any]:
     return {**decap_config(**kwargs), "local_backend": True}
 
 
+def admin_policy(*, elsewhere: tuple[str, ...] = ()) -> str:
+    """The editing UI's Content-Security-Policy. Decap compiles its config validator at run time
+    ('unsafe-eval') and injects its styles ('unsafe-inline'), which the archive's own pages never
+    allow: one more reason the UI is not published on the archive's address. `elsewhere` are the
+    only other origins it may reach (GitHub's API and the sign-in service, when exported)."""
+    others = " ".join(elsewhere)
+    return "; ".join([
+        "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+        f"img-src 'self' data: blob:{' ' + others if others else ''}", "font-src 'self' data:",
+        f"connect-src 'self'{' ' + others if others else ''}", "object-src 'none'", "base-uri 'self'",
+        "form-action 'self'", "frame-src 'none'",
+    ])
+
+
 def is_bundle_file(name: str) -> bool:
     """Decap's bundle, the chunks it loads and its licence notice; not the source maps, nor the
     same bundle under its other name (cms.js)."""
@@ -224,8 +243,31 @@ def serve_locally(root: Path, *, port: int, host: str = "127.0.0.1") -> int:
         raise CmsConfigError("make cms needs Node.js 20 or later (Debian: apt-get install nodejs npm)")
     admin = write_admin(root / ".cache" / "admin", root, local_config(), with_bundle=False)
     env = {**os.environ, "SAWT_ADMIN_DIR": str(admin), "GIT_REPO_DIRECTORY": str(root.resolve()),
-           "PORT": str(port), "BIND_HOST": host}
+           "PORT": str(port), "BIND_HOST": host, "SAWT_ADMIN_CSP": admin_policy() + "; frame-ancestors 'none'"}
     try:
         return subprocess.run(["node", str(ADMIN_SOURCES / "server.js")], env=env, cwd=root).returncode
     except KeyboardInterrupt:
         return 0
+
+
+#: What the exported UI reaches besides its own address: GitHub's API, and GitHub's own hosts for
+#: avatars and raw files (Decap shows photos already in the repository from there).
+GITHUB_ORIGINS = ("https://api.github.com", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com")
+
+
+def export_admin(target: Path, root: Path, *, repo: str, auth_url: str) -> Path:
+    """A self-contained editing UI to publish on its own address (not the archive's): saving
+    opens a pull request on `repo`; `auth_url` is the OAuth service that signs volunteers in to
+    GitHub (Decap's GitHub backend needs one; see README)."""
+    if not _REPO.match(repo):
+        raise CmsConfigError(f'--repo "{repo}" is not a GitHub repository: write it owner/name, e.g. campaign/sawt')
+    if not _HTTPS_ORIGIN.match(auth_url):
+        raise CmsConfigError(f'--auth-url "{auth_url}" must be an https:// address with no path, e.g. https://auth.example.org')
+    config = decap_config(repo=repo)
+    config["backend"]["base_url"] = auth_url
+    admin = write_admin(target, root, config)
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{admin_policy(elsewhere=(*GITHUB_ORIGINS, auth_url))}">'
+    (admin / "index.html").write_text(page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + meta, 1),
+                                      encoding="utf-8")
+    return admin
