@@ -145,7 +145,9 @@ def decap_config(*, repo: str = DEFAULT_REPO, branch: str = "main") -> dict[str,
     workflow (each save is a pull request); `make cms` swaps in its local backend."""
     codes = list(LANGUAGES)
     return {
-        "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True,
+        # open_authoring: a volunteer without write access saves to a fork of their own, and the
+        # pull request comes from there (GitHub does this for public repositories only).
+        "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True, "open_authoring": True,
                     "commit_messages": {"create": "{{collection}}: add {{slug}}", "update": "{{collection}}: edit {{slug}}",
                                         "delete": "{{collection}}: delete {{slug}}",
                                         "uploadMedia": "photo: add {{path}}", "deleteMedia": "photo: delete {{path}}"}},
