@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 CMS_PORT ?= 8081
 
-.PHONY: serve build test check new-case new-page translations cms browser-deps clean
+.PHONY: serve build offline test check new-case new-page translations cms browser-deps clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,3 +73,10 @@ test: $(STAMP) browser-deps node_modules/.installed
 
 clean:
 	rm -rf site .cache test-artifacts
+
+# A copy for a USB stick, opened from file:// (issue 11; partial: see sawt/outputs/offline.py).
+# Its own folder, so it never mixes with the site you publish.
+offline: $(STAMP)
+	rm -rf site-offline site-offline.zip
+	SAWT_SITE_URL=$${SAWT_SITE_URL:-https://offline.invalid/} NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-offline
+	$(BIN)/python -m sawt.outputs.offline site-offline site-offline.zip

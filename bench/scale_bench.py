@@ -58,6 +58,9 @@ def timed(command: list[str], cwd: Path, site: Path) -> Run:
     if result.returncode != 0:
         sys.exit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    for line in result.stderr.splitlines():  # Sawt's own stage times and search summary, under its row
+        if "sawt stages:" in line or "search index:" in line:
+            print("    " + line.split("-  ", 1)[-1], file=sys.stderr)
     pages = sum(1 for _ in site.rglob("*.html"))
     return Run(seconds, peak_kb / 1024, pages)
 
@@ -176,5 +179,7 @@ def main(sizes: list[int], *, sawt_only: bool) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if any(a in ("-h", "--help") for a in args):
+        sys.exit(__doc__)
     only = "--sawt-only" in args
     main([int(a) for a in args if a != "--sawt-only"] or [1000], sawt_only=only)

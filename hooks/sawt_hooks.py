@@ -196,6 +196,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         for code, language in LANGUAGES.items()
     ]
     if page.meta.get("sawt_frame"):  # a page frame: every case page (or index page) fills its tokens
+        _highlight_cases_menu(nav, page)  # case pages are in no menu; they belong under Cases
         context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])
         context["sawt_feeds"] = _build.feed_links()
         return context
@@ -214,9 +215,27 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
     if page.meta.get("sawt_frame"):
+        _highlight_cases_menu(None, page)
         with _reported_as_build_error():
             _build.keep_frame(_language(config), page.meta["sawt_frame"], output)
     return output
+
+
+_highlighted: list = []  # the menu item lit for the frame being rendered, unlit once it is
+
+
+def _highlight_cases_menu(nav, page: Page) -> None:
+    """Light the Cases menu item (and its section) while a case frame renders, then unlight it:
+    MkDocs only lights the page being rendered, and only if it is in the menu."""
+    while _highlighted:
+        _highlighted.pop().active = False
+    if nav is None:
+        return
+    cases_url = page.url.split("cases/")[0] + "cases/"
+    for item in nav.pages:
+        if item.url == cases_url:
+            item.active = True
+            _highlighted.append(item)
 
 
 @event_priority(-200)
@@ -225,6 +244,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lang == _build.languages_order[-1]:  # every language is built (see module doc)
         with _reported_as_build_error():
             finished_now = _build.finish(Path(config.site_dir))
+        if finished_now:
+            log.info(_build.stage_summary())
         if finished_now and _build.search_report is not None:
             log.info(_build.search_report.summary())
     if _build.language_build_ended():  # the outermost build ends last: nothing writes after this

@@ -11,6 +11,7 @@ import html as html_lib
 import multiprocessing
 import os
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,7 @@ from sawt.outputs.search.index import IndexReport, build_search_index
 from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 from sawt.render import strings
 from sawt.render.fieldref import field_reference_markdown
+from sawt.render.front_matter import front_matter_lines, front_matter_yaml  # noqa: F401 (front_matter_lines: for the hooks)
 from sawt.render.sanitise import TrustedFragments
 
 
@@ -102,6 +104,7 @@ class BuildState:
     fragments: TrustedFragments = field(default_factory=TrustedFragments)  # Sawt's HTML, out of the sanitiser's way
     data_warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # of the last build's finish(), by stage
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -314,6 +317,7 @@ class BuildState:
         if self.finished:
             return False
         self.finished = True
+        self.stage_seconds = {}
         archive = self.loaded
         for stage in (
             self.write_generated_pages,
@@ -324,8 +328,14 @@ class BuildState:
             self.write_feeds_and_exports,
             self.write_host_headers,
         ):
+            started = time.perf_counter()
             stage(site_dir, archive)
+            self.stage_seconds[stage.__name__] = time.perf_counter() - started
         return True
+
+    def stage_summary(self) -> str:
+        """How long each site-wide stage of the last build took, for the build log and bench/."""
+        return "sawt stages: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.stage_seconds.items())
 
     def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
         """Case pages and index pages 2+, filled into the frames the engine rendered."""
@@ -456,7 +466,8 @@ def news_items(docs_dir: Path, lang: str) -> list[NewsPage]:
         if path.name == "index.md":
             continue
         text = path.read_text(encoding="utf-8-sig")
-        meta = yaml.safe_load(text[3 : front_matter_length(text)].rsplit("---", 1)[0]) if text.startswith("---") else None
+        block = front_matter_yaml(text)
+        meta = yaml.safe_load(block) if block is not None else None
         if not isinstance(meta, dict) or not isinstance(meta.get("date"), date):
             raise SawtError(
                 f"{path.relative_to(docs_dir.parent).as_posix()}:1: a news item needs a date in its front matter, "
@@ -481,21 +492,6 @@ def story_slug(neutral_url: str) -> str | None:
     if len(parts) == 2 and parts[0] == "cases" and parts[1] not in ("", "index", "page"):
         return parts[1]
     return None
-
-
-def front_matter_length(text: str) -> int:
-    """Characters taken by a leading YAML front-matter block (0 if none)."""
-    if not text.startswith("---"):
-        return 0
-    end = text.find("\n---", 3)
-    if end == -1:
-        return 0
-    after = text.find("\n", end + 4)
-    return len(text) if after == -1 else after + 1
-
-
-def front_matter_lines(text: str) -> int:
-    return text[: front_matter_length(text)].count("\n")
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:

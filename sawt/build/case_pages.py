@@ -114,9 +114,9 @@ def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageCont
 
 
 def _render(job: CasePagesJob, case: Case, lang: str, options: dict) -> CasePageContent:
-    content = case_page_content(case, lang, **options)
-    # The share block (links, QR code) closes the article, as on appeal pages.
-    return replace(content, body_html=content.body_html + job.share_block(case, lang))
+    # The share block (links, QR code) follows the case header, within a phone's
+    # first two screens: sharing is the action most readers can take.
+    return case_page_content(case, lang, **options, share_html=job.share_block(case, lang))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import hashlib
 import re
 
 from sawt.languages import direction
+from sawt.outputs.bidi import with_isolated_latin_runs
 from sawt.render.theme_fixes import without_invalid_theme_markup
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
@@ -98,4 +99,6 @@ def finish_html(html: str, *, lang: str, live_reload: bool = False) -> str:
     """Everything a rendered page gets before it is written, in order."""
     html = without_hreflang_links(with_language_and_direction(html, lang))
     html = without_invalid_theme_markup(html)
+    if direction(lang) == "rtl":
+        html = with_isolated_latin_runs(html)
     return with_privacy_meta(html, live_reload=live_reload)

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from sawt.data.model import Case, Event, Lang, Source
-from sawt.dates import event_type_label, status_label
+from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
+from sawt.render.front_matter import without_front_matter
+from sawt.render.held import held_for
 from sawt.render.markup import render_block, safe_href, single_line, time_html
+from sawt.render.portrait import portrait_html
 from sawt.render.timeline import case_timeline
 
 #: Event types whose place is where the person is (or was last known to be) held.
@@ -35,6 +38,7 @@ def case_page_content(
     site_name: str,
     narrative_html: str | None = None,
     photo_url: str | None = None,
+    share_html: str | None = None,
 ) -> CasePageContent:
     """The case page in `lang`, rendered straight to HTML (Sawt has the content; a
     Markdown round trip would cost most of a large archive's build).
@@ -42,8 +46,9 @@ def case_page_content(
     `site_name` is the site's name in `lang` (it names who "asks" in the page
     description that link previews show). `narrative_html` is the hand-written story,
     already converted by the site's Markdown (see `narrative_body`), placed after the
-    case header. `photo_url` is the photo's URL relative to the page; without it no
-    photo is shown, even if the case has one.
+    case header. `photo_url` is the photo's URL relative to the page; without it a
+    placeholder is shown, even if the case has a photo. `share_html` (the share
+    block) is placed right after the header, before the story.
     """
     events = sorted_events(case)
     sources = page_sources(case)
@@ -56,13 +61,19 @@ def case_page_content(
         # Straight to the source when it is online, else to its entry in the list below.
         return safe_href(source.url) or "#" + source_anchor(source)
 
-    photo_alt = case.photo_alt[lang] if case.photo_alt else strings.plain("photo_alt", lang, name=case.name[lang])
     sections = [
-        heading_html(1, case.slug, case.name[lang]),
         render_block(
-            "case_header.html.j2", lang, case=case, facts=key_facts(case, lang), photo_url=photo_url, photo_alt=photo_alt
+            "case_header.html.j2",
+            lang,
+            case=case,
+            heading=Markup(heading_html(1, case.slug, case.name[lang])),
+            facts=key_facts(case, lang),
+            portrait=portrait_html(case, lang, photo_url=photo_url, size="large"),
         ),
     ]
+    if share_html:
+        sections.append(share_html)
+    sections.append(render_block("case_summary.html.j2", lang, case=case))
     if narrative_html and narrative_html.strip():
         sections.append(narrative_html.strip())
     # Fixed ids keep the anchors the same in both languages (/cases/x/#timeline).
@@ -76,6 +87,9 @@ def case_page_content(
         corrections = sorted(case.corrections, key=lambda c: c.date.sort_key())
         sections.append(heading_html(2, "corrections", strings.text("corrections", lang)))
         sections.append(render_block("case_corrections.html.j2", lang, corrections=corrections))
+    # Paper has no header or address bar: say where it came from and as of when.
+    verified = f" · {strings.plain('last_verified', lang)}: {format_partial_date(case.last_verified, lang)}" if case.last_verified else ""
+    sections.append(f'<p class="sawt-print-only">{html.escape(single_line(site_name) + verified, quote=False)}</p>')
     return CasePageContent(
         title=single_line(case.name[lang]),
         description=page_description(case, lang, site_name=site_name),
@@ -92,13 +106,12 @@ def heading_html(level: int, anchor: str, text: str) -> str:
     )
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _LEADING_H1 = re.compile(r"\A#[ \t][^\n]*(?:\n|\Z)")
 
 
 def narrative_body(narrative: str) -> str:
     """A hand-written narrative without its own front matter or title heading."""
-    text = _FRONT_MATTER.sub("", narrative.lstrip("\ufeff"), count=1).strip()
+    text = without_front_matter(narrative.lstrip("\ufeff")).strip()
     return _LEADING_H1.sub("", text, count=1).strip()
 
 
@@ -154,4 +167,7 @@ def key_facts(case: Case, lang: Lang) -> list[tuple[str, Markup]]:
                 strings.phrase("place_on_date", lang, place=holding.place[lang], date=time_html(holding.date, lang)),
             )
         )
+    held = held_for(case, lang)
+    if held is not None:
+        facts.append((held.label, Markup('<strong class="sawt-facts__held">{}</strong> <span class="sawt-facts__as-of">({})</span>').format(held.duration, strings.plain("as_of", lang, date=held.as_of))))
     return facts

@@ -36,6 +36,7 @@ import nh3
 import yaml
 
 from sawt.data.yamldoc import did_you_mean
+from sawt.render.front_matter import FRONT_MATTER, front_matter_end
 
 # -- what a page may contain -------------------------------------------------------
 
@@ -207,7 +208,7 @@ def line_of(source: str | None, needle: str, nth: int = 0) -> int | None:
     if not source or not needle:
         return None
     lowered, needle = source.lower(), needle.lower()
-    for start in dict.fromkeys((_front_matter_end(source), 0)):
+    for start in dict.fromkeys((front_matter_end(source), 0)):
         position = start - 1
         for _ in range(nth + 1):
             position = lowered.find(needle, position + 1)
@@ -284,14 +285,6 @@ FRONT_MATTER_KEYS = ("title", "description", "date", "hide", "search", "template
 ESCAPED_KEYS = ("title", "description")
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
-def _front_matter_end(source: str) -> int:
-    match = _FRONT_MATTER.match(source)
-    return match.end() if match else 0
-
-
 #: A Markdown level-1 heading (`# Title` or `Title` over `===`), from which MkDocs takes a title.
 _HEADING_TITLE = re.compile(r"^(?:#[ \t]+\S|[^\s].*\n=+[ \t]*$)", re.MULTILINE)
 
@@ -300,7 +293,7 @@ def front_matter_problems(meta: dict[str, Any], *, file: str, source: str | None
     """What is wrong with a hand-written page's front matter. `markdown` is the page's
     body: a page whose title is its `# heading` needs no `title:`."""
     problems = []
-    if not meta and source and (match := _FRONT_MATTER.match(source)):
+    if not meta and source and (match := FRONT_MATTER.match(source)):
         # MkDocs shows front matter it cannot read as part of the page, and says nothing.
         try:
             yaml.safe_load(match.group(1) or "")

@@ -24,6 +24,7 @@ from sawt.render.case_index import case_index_first_page
 from sawt.render.counts import FILTERS, count_cases
 from sawt.render.figure import figure_html
 from sawt.render.figures_chart import figures_chart_html
+from sawt.render.home import home_people_html
 from markupsafe import Markup
 
 from sawt.render.timeline_html import archive_timeline_html, case_timeline_html
@@ -266,6 +267,11 @@ def _cases(context: _Context, args: list[str]) -> str:
     ).html
 
 
+def _people(context: _Context, args: list[str]) -> str:
+    _no_arguments(args)
+    return home_people_html(context.archive, context.lang, case_url=context.case_url, cases_root=context.cases_root)
+
+
 def _figures_chart(context: _Context, args: list[str]) -> str:
     _no_arguments(args)
     return figures_chart_html(context.archive, context.lang)
@@ -290,6 +296,7 @@ SHORTCODES: Mapping[str, Shortcode] = {
     "timeline": Shortcode(_timeline, block=True, usage="<!-- sawt:timeline case=saleh-al-samar -->"),
     "figure": Shortcode(_figure, block=True, usage="<!-- sawt:figure lebanon-returns-2023 -->"),
     "cases": Shortcode(_cases, block=True, usage="<!-- sawt:cases -->"),
+    "people": Shortcode(_people, block=True, usage="<!-- sawt:people -->"),
     "figures-chart": Shortcode(_figures_chart, block=True, usage="<!-- sawt:figures-chart -->"),
     "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->", markdown=True),
     "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->", markdown=True),

@@ -26,6 +26,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "what_we_ask": "What we ask",
         "last_verified": "Last verified",
         "photo_alt": "Photo of {name}",
+        "portrait_placeholder": "No photo of {name} is published",
+        "as_of": "as of {date}",
+        "act_share": "Share this case",
         "in_place": "in {place}",
         "by_whom": "by {by}",
         "place_on_date": "{place} ({date})",
@@ -52,6 +55,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         # Filled in by sawt-cases.js: keep the {shown} and {total} placeholders.
         "filter_result": "Showing {shown} of {total} cases on this page",
         "pseudonym_mark": "(pseudonym)",
+        # home page cards
+        "read_case": "Read the case",
+        "all_cases": "All {total} cases",
+        "case_index_link": "The case index",
         "index_page_title": "Cases, page {n} of {total}",
         "pagination": "Pages of the case index",
         "previous_page": "Previous",
@@ -89,6 +96,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "what_we_ask": "مطالبنا",
         "last_verified": "آخر تحقّق من المعلومات",
         "photo_alt": "صورة {name}",
+        "portrait_placeholder": "لا تُنشر صورة لـ{name}",
+        "as_of": "حتى {date}",
+        "act_share": "شارك هذه القضية",
         "in_place": "في {place}",
         "by_whom": "على يد {by}",
         "place_on_date": "{place} ({date})",
@@ -116,6 +126,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         # No counted noun: Arabic number agreement would need several forms.
         "filter_result": "المعروض {shown} من أصل {total} في هذه الصفحة",
         "pseudonym_mark": "(اسم مستعار)",
+        # بطاقات الصفحة الرئيسية
+        "read_case": "اقرأ الحالة",
+        "all_cases": "كل الحالات ({total})",
+        "case_index_link": "فهرس الحالات",
         "index_page_title": "الحالات، الصفحة {n} من {total}",
         "pagination": "صفحات فهرس الحالات",
         "previous_page": "السابقة",

@@ -34,5 +34,13 @@ def test_prints_on_one_a4_page_with_the_essentials(page, base_url, path):
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1\n" in info
     assert "(A4)" in info
+    if "/cases/" in path:
+        # Paper keeps the sources, the site's name and the date it was last verified.
+        text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        arabic = path.startswith("/ar/")
+        assert ("المصادر" if arabic else "Sources") in text
+        assert "snhr.org" in text
+        assert ("صوت" if arabic else "Sawt") in text
+        assert "2023" in text.split("snhr.org")[-1]  # the print line's date, after the sources
     # An image of the printed page, kept to look at.
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(out), str(out.with_suffix(""))], check=True)

@@ -169,7 +169,8 @@ def test_a_story_keeps_its_shortcodes_links_and_language(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     site = project / "site"
     doc = soup(site / "cases/osama/index.html")
-    assert [h.get_text(strip=True).rstrip("#") for h in doc.select("article h2")][:2] == ["In his family's words", "Timeline"]
+    assert [h.get_text(strip=True).rstrip("#") for h in doc.select("article h2")][:3] == [
+        "Share this page", "In his family's words", "Timeline"]  # sharing follows the case header
     story = doc.find("h2", id="in-his-familys-words").find_next("p")
     assert story.select_one(".sawt-count").get_text(strip=True) == str(len(PUBLISHED))
     assert story.find("a")["href"] == "../saleh-al-samar/"

@@ -1,4 +1,5 @@
-"""Rebuilds reuse what the cache holds (.cache/: pages, cards, QR codes, search documents),
+"""Rebuilds reuse what the cache holds (.cache/: pages, cards, QR codes, search documents and
+the last Pagefind bundle, keyed by the documents it indexed),
 and yet no output is ever stale: an edited case changes everything derived from it in both
 languages, and a deleted case leaves nothing behind."""
 

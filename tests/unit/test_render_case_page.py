@@ -169,12 +169,14 @@ def test_key_facts_arrest_and_last_place_of_detention() -> None:
     assert facts == {
         "Arrested": "19 April 2023 in Labweh by General Security",
         "Last known place of detention": "Roumieh prison (5 January 2024)",
+        "Held for": "1 month (as of 13 June 2023)",  # held_for, to last_verified
     }
     _, soup = page(make_case(), "ar")
     facts = {dt.get_text(): dd.get_text() for dt, dd in zip(soup.select(".sawt-facts dt"), soup.select(".sawt-facts dd"))}
     assert facts == {
         "اعتقال": "19 نيسان 2023 في اللبوة على يد الأمن العام",
         "آخر مكان احتجاز معروف": "سجن رومية (5 كانون الثاني 2024)",
+        "مدة الاحتجاز": "شهر واحد (حتى 13 حزيران 2023)",
     }
 
 
@@ -306,12 +308,18 @@ def test_narrative_front_matter_and_title_are_dropped() -> None:
 def test_photo_only_with_a_url_and_with_alt_text() -> None:
     case = make_case(photo="photos/x.jpg", photo_alt=Text("Saleh in 2020", "صالح عام 2020"))
     _, soup = page(case, "ar", photo_url="../../assets/photos/x.jpg")
-    img = soup.select_one(".sawt-case__photo img")
+    img = soup.select_one(".sawt-portrait img")
     assert (img["src"], img["alt"]) == ("../../assets/photos/x.jpg", "صالح عام 2020")
     _, soup = page(make_case(photo="photos/x.jpg"), "en", photo_url="x.jpg")
-    assert soup.select_one(".sawt-case__photo img")["alt"] == "Photo of Saleh Nemer al-Samar"
+    assert soup.select_one(".sawt-portrait img")["alt"] == "Photo of Saleh Nemer al-Samar"
+    # No published photo: the placeholder names the person and shows their initial, no image.
     _, soup = page(case, "en")
     assert soup.select("img") == []
+    placeholder = soup.select_one(".sawt-portrait--placeholder")
+    assert placeholder["role"] == "img" and "Saleh Nemer al-Samar" in placeholder["aria-label"]
+    assert placeholder.get_text() == "S"
+    _, soup = page(case, "ar")
+    assert soup.select_one(".sawt-portrait__initial").get_text() == case.name["ar"].removeprefix("ال")[0]
 
 
 # -- escaping and isolation --------------------------------------------------------------------
@@ -343,14 +351,15 @@ def test_the_page_is_one_header_block_then_sections() -> None:
     _, soup = page(make_case(corrections=(Correction(PartialDate(2024), Text("x", "x")),)), "en")
     top = [(el.name, el.get("id") or " ".join(el.get("class", []))[:12]) for el in soup.body.find_all(recursive=False)]
     assert top == [
-        ("h1", "saleh-al-samar"),
-        ("div", "sawt-case sa"),
+        ("div", "sawt-case sa"),  # portrait, h1, other name, status, facts, ask
+        ("div", "sawt-case__a"),  # summary (the share block, when given, comes before it)
         ("h2", "timeline"),
         ("ol", "sawt-case-ti"),
         ("h2", "sources"),
         ("ol", "sawt-sources"),
         ("h2", "corrections"),
         ("ul", "sawt-correct"),
+        ("p", "sawt-print-o"),
     ]
     assert [a["href"] for a in soup.select("h1 > a.headerlink, h2 > a.headerlink")] == [
         "#saleh-al-samar", "#timeline", "#sources", "#corrections"]

@@ -201,3 +201,26 @@ def test_cached_search_documents_are_reused_only_for_unchanged_pages(tmp_path, m
     search_index._write_search_documents(site, tmp_path / "edited", ("en", "ar"), "pagefind", cache)
     assert len(parsed) == 1
     assert "ZZEDITED" in (tmp_path / "edited" / CASE_URL["en"].strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_last_bundle_is_reused_only_while_every_document_is_unchanged(tmp_path, monkeypatch):
+    import sawt.outputs.search.index as search_index
+
+    site = write_fixture_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    runs: list[Path] = []
+    real = search_index._run_pagefind
+    monkeypatch.setattr(search_index, "_run_pagefind", lambda source, bundle: runs.append(source) or real(source, bundle))
+
+    def bundle_files() -> dict[str, bytes]:
+        bundle = site / "pagefind"
+        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+    build_search_index(site, cache_dir=cache)
+    first = bundle_files()
+    build_search_index(site, cache_dir=cache)
+    assert len(runs) == 1 and bundle_files() == first
+    edited = site / CASE_URL["en"].strip("/") / "index.html"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
+    build_search_index(site, cache_dir=cache)
+    assert len(runs) == 2 and bundle_files() != first

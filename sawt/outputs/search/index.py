@@ -417,6 +417,54 @@ def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
         raise RuntimeError(f"search index: Pagefind failed ({result.returncode}): {output}")
 
 
+def _documents_key(work_dir: Path) -> str:
+    """A hash of every search document (path and bytes), of this module and of the
+    Pagefind binary's command: what Pagefind's output depends on."""
+    digest = hashlib.sha256(_SEARCH_FINGERPRINT)
+    from pagefind.service import get_executable  # as in _run_pagefind
+
+    digest.update(str(get_executable()).encode())
+    for folder, subfolders, files in os.walk(work_dir):
+        subfolders.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            digest.update(path.relative_to(work_dir).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None) -> None:
+    """Run Pagefind on the documents in work_dir, writing bundle_dir; with cache_dir, keep
+    the last bundle there by the documents' hash, so that a rebuild whose documents are
+    all unchanged copies it instead of re-indexing (Pagefind is most of the search stage)."""
+    if cache_dir is None:
+        _run_pagefind(work_dir, bundle_dir)
+        return
+    key = _documents_key(work_dir)
+    cached = cache_dir / BUNDLE_CACHE
+    try:
+        if (cached / BUNDLE_KEY_FILE).read_text(encoding="ascii") == key:
+            shutil.copytree(cached / "bundle", bundle_dir)
+            return
+    except OSError:
+        pass
+    if bundle_dir.exists():  # a half-copied bundle
+        shutil.rmtree(bundle_dir)
+    _run_pagefind(work_dir, bundle_dir)
+    # Replace the cached bundle; the key is written last, so a half-written cache never matches.
+    shutil.rmtree(cached, ignore_errors=True)
+    try:
+        shutil.copytree(bundle_dir, cached / "bundle")
+        (cached / BUNDLE_KEY_FILE).write_text(key, encoding="ascii")
+    except OSError:
+        shutil.rmtree(cached, ignore_errors=True)  # a cache that cannot be written is only slower
+
+
+#: Under the search cache: the last Pagefind bundle and the hash of the documents it indexed.
+BUNDLE_CACHE = "last-bundle"
+BUNDLE_KEY_FILE = "documents.sha256"
+
+
 def _scratch_dir() -> str | None:
     """Memory-backed scratch space when the system has it: the search documents
     are tens of thousands of small files, written once and read once."""
@@ -452,7 +500,7 @@ def build_search_index(
         if bundle_dir.exists():
             shutil.rmtree(bundle_dir)
         pagefind_started = time.perf_counter()
-        _run_pagefind(work_dir, bundle_dir)
+        _indexed_bundle(work_dir, bundle_dir, cache_dir)
         pagefind_seconds = time.perf_counter() - pagefind_started
     if not (bundle_dir / "pagefind.js").exists():
         raise RuntimeError(f"search index: Pagefind wrote no bundle to {bundle_dir}")

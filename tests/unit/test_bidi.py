@@ -1,0 +1,18 @@
+from sawt.outputs.bidi import with_isolated_latin_runs
+
+
+def isolate(body: str) -> str:
+    return with_isolated_latin_runs(f"<html><article>{body}</article></html>")[len("<html><article>"):-len("</article></html>")]
+
+
+def test_latin_runs_are_isolated_whole_with_their_hash_and_brackets():
+    assert isolate("<p>وسم <strong>#BeTheirVoice</strong>،</p>") == '<p>وسم <strong><bdi dir="ltr">#BeTheirVoice</bdi></strong>،</p>'
+    assert isolate("<p>المصدر: Syrian Network for Human Rights (SNHR).</p>") == (
+        '<p>المصدر: <bdi dir="ltr">Syrian Network for Human Rights (SNHR)</bdi>.</p>'
+    )
+    assert isolate("<p>طلب دمج (pull request)،</p>") == '<p>طلب دمج (<bdi dir="ltr">pull request</bdi>)،</p>'
+
+
+def test_code_entities_attributes_and_own_direction_are_left_alone():
+    body = '<p>و&nbsp;<code>publish: false</code> <a href="x" title="Abc">نص</a></p><p dir="ltr">Keep <em>me</em></p><bdi>Done</bdi>'
+    assert isolate(body) == body
