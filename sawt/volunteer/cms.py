@@ -117,7 +117,8 @@ def _field(name: str, prop: dict[str, Any], home: str, *, required: bool, where:
             if summary := [key for key in ("date", "type") if key in item["properties"]]:
                 field["summary"] = " · ".join("{{fields.%s}}" % key for key in summary)
         else:
-            field.update(widget="list", field=_field(name, items, resolved_home, required=True, where=f"{where}[]"))
+            field.update(widget="list", field=_field(name, items, resolved_home, required=True, where=f"{where}[]"),
+                         summary="{{fields.%s}}" % name)  # a collapsed item shows its value, not the field's name
         return field
     if json_type == "object" and "properties" not in resolved:
         # A free mapping (private:): the form offers one notes field; other keys stay as written.
