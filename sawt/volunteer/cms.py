@@ -22,9 +22,8 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sawt.data.schema import load_schemas, resolve_ref
 from sawt.dates import event_type_label, status_label
@@ -240,17 +239,17 @@ def write_admin(target: Path, root: Path, config: dict[str, Any], *, with_bundle
     return target
 
 
-def serve_locally(root: Path, *, port: int, host: str = "127.0.0.1") -> int:
+def serve_locally(root: Path, *, port: int, host: str = "127.0.0.1") -> NoReturn:
     """`make cms`: the editing UI on http://host:port/admin/, saving into `root`'s files."""
     if shutil.which("node") is None:
         raise CmsConfigError("make cms needs Node.js 20 or later (Debian: apt-get install nodejs npm)")
+    root = root.resolve()
     admin = write_admin(root / ".cache" / "admin", root, local_config(), with_bundle=False)
-    env = {**os.environ, "SAWT_ADMIN_DIR": str(admin), "GIT_REPO_DIRECTORY": str(root.resolve()),
+    env = {**os.environ, "SAWT_ADMIN_DIR": str(admin), "GIT_REPO_DIRECTORY": str(root),
            "PORT": str(port), "BIND_HOST": host, "SAWT_ADMIN_CSP": admin_policy() + "; frame-ancestors 'none'"}
-    try:
-        return subprocess.run(["node", str(ADMIN_SOURCES / "server.js")], env=env, cwd=root).returncode
-    except KeyboardInterrupt:
-        return 0
+    os.chdir(root)
+    # Node takes this process's place: Ctrl+C or a stop signal reaches the server itself.
+    os.execvpe("node", ["node", str(ADMIN_SOURCES / "server.js")], env)
 
 
 #: What the exported UI reaches besides its own address: GitHub's API, and GitHub's own hosts for
