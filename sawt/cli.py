@@ -107,11 +107,15 @@ def translations(root: Path) -> int:
     return 0
 
 
-def cms(root: Path, port: int) -> int:
-    from sawt.volunteer.cms import CmsConfigError, serve_locally
+def cms(root: Path, port: int, *, export: Path | None = None, repo: str | None = None, auth_url: str | None = None) -> int:
+    from sawt.volunteer.cms import CmsConfigError, export_admin, serve_locally
 
     try:
-        return serve_locally(root, port=port)
+        if export is None:
+            return serve_locally(root, port=port)
+        written = export_admin(export, root, repo=repo or "", auth_url=auth_url or "")
+        print(f"wrote the editing UI to {written}/: publish that folder on its own address, not the site's")
+        return 0
     except CmsConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -153,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     cms_parser = commands.add_parser("cms", help="serve the editing UI on http://127.0.0.1:PORT/admin/ (make cms)")
     cms_parser.add_argument("--port", type=int, default=8081)
     cms_parser.add_argument("--root", type=Path, default=Path("."), help="the project folder it saves into")
+    cms_parser.add_argument("--export", type=Path, metavar="DIR",
+                            help="instead, write the UI to DIR, to publish on its own address (needs --repo, --auth-url)")
+    cms_parser.add_argument("--repo", help="the GitHub repository saves open pull requests on, owner/name")
+    cms_parser.add_argument("--auth-url", help="the https:// address of the OAuth service that signs in to GitHub")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -169,5 +177,5 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations":
         return translations(args.root)
     if args.command == "cms":
-        return cms(args.root, args.port)
+        return cms(args.root, args.port, export=args.export, repo=args.repo, auth_url=args.auth_url)
     return synthetic(args.out, args.cases, args.seed, args.words)

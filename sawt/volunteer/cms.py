@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sawt.data.schema import load_schemas, resolve_ref
 from sawt.dates import event_type_label, status_label
@@ -41,6 +41,10 @@ _BILINGUAL = {"shortText": False, "text": True}  # definition -> multi-line
 _STRING_DEFINITIONS = {"partialDate", "fullDate", "url", "nonEmptyString", "language", "slug"}
 _IMAGE_PATTERN = "(jpg|jpeg|png|webp)"  # a path to a photo: the form offers an upload
 _OPTION_LABELS = {"status": status_label, "type": event_type_label}  # enum fields with display labels
+
+
+_REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")
+_HTTPS_ORIGIN = re.compile(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?$")
 
 
 class CmsConfigError(Exception):
@@ -112,7 +116,8 @@ def _field(name: str, prop: dict[str, Any], home: str, *, required: bool, where:
             if summary := [key for key in ("date", "type") if key in item["properties"]]:
                 field["summary"] = " · ".join("{{fields.%s}}" % key for key in summary)
         else:
-            field.update(widget="list", field=_field(name, items, resolved_home, required=True, where=f"{where}[]"))
+            field.update(widget="list", field=_field(name, items, resolved_home, required=True, where=f"{where}[]"),
+                         summary="{{fields.%s}}" % name)  # a collapsed item shows its value, not the field's name
         return field
     if json_type == "object" and "properties" not in resolved:
         # A free mapping (private:): the form offers one notes field; other keys stay as written.
@@ -140,7 +145,9 @@ def decap_config(*, repo: str = DEFAULT_REPO, branch: str = "main") -> dict[str,
     workflow (each save is a pull request); `make cms` swaps in its local backend."""
     codes = list(LANGUAGES)
     return {
-        "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True,
+        # open_authoring: a volunteer without write access saves to a fork of their own, and the
+        # pull request comes from there (GitHub does this for public repositories only).
+        "backend": {"name": "github", "repo": repo, "branch": branch, "squash_merges": True, "open_authoring": True,
                     "commit_messages": {"create": "{{collection}}: add {{slug}}", "update": "{{collection}}: edit {{slug}}",
                                         "delete": "{{collection}}: delete {{slug}}",
                                         "uploadMedia": "photo: add {{path}}", "deleteMedia": "photo: delete {{path}}"}},
@@ -194,6 +201,20 @@ def local_config(**kwargs: Any) -> dict[str, Any]:
     return {**decap_config(**kwargs), "local_backend": True}
 
 
+def admin_policy(*, elsewhere: tuple[str, ...] = ()) -> str:
+    """The editing UI's Content-Security-Policy. Decap compiles its config validator at run time
+    ('unsafe-eval') and injects its styles ('unsafe-inline'), which the archive's own pages never
+    allow: one more reason the UI is not published on the archive's address. `elsewhere` are the
+    only other origins it may reach (GitHub's API and the sign-in service, when exported)."""
+    others = " ".join(elsewhere)
+    return "; ".join([
+        "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+        f"img-src 'self' data: blob:{' ' + others if others else ''}", "font-src 'self' data:",
+        f"connect-src 'self'{' ' + others if others else ''}", "object-src 'none'", "base-uri 'self'",
+        "form-action 'self'", "frame-src 'none'",
+    ])
+
+
 def is_bundle_file(name: str) -> bool:
     """Decap's bundle, the chunks it loads and its licence notice; not the source maps, nor the
     same bundle under its other name (cms.js)."""
@@ -218,14 +239,37 @@ def write_admin(target: Path, root: Path, config: dict[str, Any], *, with_bundle
     return target
 
 
-def serve_locally(root: Path, *, port: int, host: str = "127.0.0.1") -> int:
+def serve_locally(root: Path, *, port: int, host: str = "127.0.0.1") -> NoReturn:
     """`make cms`: the editing UI on http://host:port/admin/, saving into `root`'s files."""
     if shutil.which("node") is None:
         raise CmsConfigError("make cms needs Node.js 20 or later (Debian: apt-get install nodejs npm)")
+    root = root.resolve()
     admin = write_admin(root / ".cache" / "admin", root, local_config(), with_bundle=False)
-    env = {**os.environ, "SAWT_ADMIN_DIR": str(admin), "GIT_REPO_DIRECTORY": str(root.resolve()),
-           "PORT": str(port), "BIND_HOST": host}
-    try:
-        return subprocess.run(["node", str(ADMIN_SOURCES / "server.js")], env=env, cwd=root).returncode
-    except KeyboardInterrupt:
-        return 0
+    env = {**os.environ, "SAWT_ADMIN_DIR": str(admin), "GIT_REPO_DIRECTORY": str(root),
+           "PORT": str(port), "BIND_HOST": host, "SAWT_ADMIN_CSP": admin_policy() + "; frame-ancestors 'none'"}
+    os.chdir(root)
+    # Node takes this process's place: Ctrl+C or a stop signal reaches the server itself.
+    os.execvpe("node", ["node", str(ADMIN_SOURCES / "server.js")], env)
+
+
+#: What the exported UI reaches besides its own address: GitHub's API, and GitHub's own hosts for
+#: avatars and raw files (Decap shows photos already in the repository from there).
+GITHUB_ORIGINS = ("https://api.github.com", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com")
+
+
+def export_admin(target: Path, root: Path, *, repo: str, auth_url: str) -> Path:
+    """A self-contained editing UI to publish on its own address (not the archive's): saving
+    opens a pull request on `repo`; `auth_url` is the OAuth service that signs volunteers in to
+    GitHub (Decap's GitHub backend needs one; see README)."""
+    if not _REPO.match(repo):
+        raise CmsConfigError(f'--repo "{repo}" is not a GitHub repository: write it owner/name, e.g. campaign/sawt')
+    if not _HTTPS_ORIGIN.match(auth_url):
+        raise CmsConfigError(f'--auth-url "{auth_url}" must be an https:// address with no path, e.g. https://auth.example.org')
+    config = decap_config(repo=repo)
+    config["backend"]["base_url"] = auth_url
+    admin = write_admin(target, root, config)
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{admin_policy(elsewhere=(*GITHUB_ORIGINS, auth_url))}">'
+    (admin / "index.html").write_text(page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + meta, 1),
+                                      encoding="utf-8")
+    return admin

@@ -95,3 +95,48 @@ def test_only_the_bundle_its_chunks_and_licence_are_copied():
     assert is_bundle_file("decap-cms.js") and is_bundle_file("977.decap-cms.js") and is_bundle_file("dd5d.wasm")
     assert is_bundle_file("decap-cms.js.LICENSE.txt")
     assert not is_bundle_file("decap-cms.js.map") and not is_bundle_file("cms.js") and not is_bundle_file("977.cms.js")
+
+
+def test_the_exported_ui_saves_to_github_and_may_reach_only_github_and_the_sign_in_service(tmp_path):
+    from html.parser import HTMLParser
+    import json
+
+    from sawt.volunteer.cms import export_admin
+
+    dist = tmp_path / "project" / "node_modules" / "decap-cms" / "dist"
+    dist.mkdir(parents=True)
+    for name in ("decap-cms.js", "977.decap-cms.js", "decap-cms.js.map", "cms.js", "a.wasm"):
+        (dist / name).write_text("//", encoding="utf-8")
+    admin = export_admin(tmp_path / "out", tmp_path / "project", repo="campaign/sawt", auth_url="https://auth.example.org")
+    assert sorted(p.name for p in admin.iterdir()) == [
+        "977.decap-cms.js", "a.wasm", "config.json", "decap-cms.js", "index.html", "sawt-cms.js"]
+    config = json.loads((admin / "config.json").read_text(encoding="utf-8"))
+    assert config["backend"] == {**config["backend"], "name": "github", "repo": "campaign/sawt", "base_url": "https://auth.example.org"}
+    assert config["publish_mode"] == "editorial_workflow" and "local_backend" not in config
+
+    class Meta(HTMLParser):
+        policy = ""
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy":
+                Meta.policy = attrs["content"]
+
+    Meta().feed((admin / "index.html").read_text(encoding="utf-8"))
+    directives = dict(d.split(" ", 1) for d in Meta.policy.split("; "))
+    allowed = set(directives["connect-src"].split()) - {"'self'"}
+    assert allowed == {"https://api.github.com", "https://avatars.githubusercontent.com",
+                       "https://raw.githubusercontent.com", "https://auth.example.org"}
+    assert directives["default-src"] == "'self'" and directives["frame-src"] == "'none'"
+
+
+@pytest.mark.parametrize("repo, auth_url, message", [
+    ("campaign", "https://auth.example.org", "is not a GitHub repository"),
+    ("campaign/sawt", "http://auth.example.org", "must be an https:// address"),
+    ("campaign/sawt", "https://auth.example.org/path", "must be an https:// address"),
+])
+def test_the_export_refuses_a_bad_repository_or_sign_in_address(tmp_path, repo, auth_url, message):
+    from sawt.volunteer.cms import export_admin
+
+    with pytest.raises(CmsConfigError, match=message):
+        export_admin(tmp_path / "out", tmp_path, repo=repo, auth_url=auth_url)

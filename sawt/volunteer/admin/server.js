@@ -12,13 +12,8 @@ const host = process.env.BIND_HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 8081);
 const decapDist = path.join(path.dirname(require.resolve("decap-cms/package.json")), "dist");
 
-// Decap builds its forms at run time (it compiles its config validator), hence 'unsafe-eval';
-// its styles are injected, hence 'unsafe-inline' for styles. Nothing may come from elsewhere.
-const policy = [
-  "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
-  "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
-].join("; ");
+// The page's Content-Security-Policy comes from sawt/volunteer/cms.py (admin_policy): one place.
+const policy = process.env.SAWT_ADMIN_CSP;
 
 async function main() {
   const app = express();
