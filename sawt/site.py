@@ -229,6 +229,7 @@ class BuildState:
                 protect=self.fragments.hold,
                 today=self.today,
                 page_address=share.absolute_url(self.site_url, here),
+                contact=self.config.contact if self.config is not None else None,
             )
         except ShortcodeError as error:
             raise SawtError(str(error)) from None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Mapping
 
+from sawt.config import Contact
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number
@@ -52,6 +53,7 @@ class _Context:
     field_reference: str | None
     today: date | None = None  # the archive's day, which decides whether an appeal is closed
     page_address: str = ""  # this page's absolute URL (a too-long letter's email body names it)
+    contact: Contact | None = None  # extra.sawt.contact, for <!-- sawt:contact -->
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def expand_shortcodes(
     protect: Callable[[str], str] = lambda html: html,
     today: date | None = None,
     page_address: str = "",
+    contact: Contact | None = None,
 ) -> str:
     """Replace every shortcode in `markdown` by its HTML (or, for
     field-reference, by `field_reference`).
@@ -94,6 +97,7 @@ def expand_shortcodes(
         field_reference=field_reference,
         today=today,
         page_address=page_address,
+        contact=contact,
     )
     code = _code_regions(markdown)
     code_starts = [start for start, _ in code]
@@ -309,6 +313,15 @@ def _appeal(context: _Context, args: list[str]) -> str:
                        case_url=context.case_url, case_names=names)
 
 
+def _contact(context: _Context, args: list[str]) -> str:
+    _no_arguments(args)
+    from sawt.render.markup import render_block
+
+    if context.contact is None or context.contact.is_empty:
+        return ""  # no channel configured (extra.sawt.contact): say nothing rather than invent one
+    return render_block("contact.html.j2", context.lang, contact=context.contact)
+
+
 def _open_data(context: _Context, args: list[str]) -> str:
     _no_arguments(args)
     from sawt.outputs.exports import open_data_markdown
@@ -325,5 +338,6 @@ SHORTCODES: Mapping[str, Shortcode] = {
     "figures-chart": Shortcode(_figures_chart, block=True, usage="<!-- sawt:figures-chart -->"),
     "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->", markdown=True),
     "appeal": Shortcode(_appeal, block=True, usage="<!-- sawt:appeal be-their-voice -->"),
+    "contact": Shortcode(_contact, block=True, usage="<!-- sawt:contact -->"),
     "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->", markdown=True),
 }
