@@ -322,6 +322,13 @@ def _contact(context: _Context, args: list[str]) -> str:
     return render_block("contact.html.j2", context.lang, contact=context.contact)
 
 
+def _appeal_fields(context: _Context, args: list[str]) -> str:
+    _no_arguments(args)
+    from sawt.render.fieldref import field_reference_markdown
+
+    return field_reference_markdown(context.lang, "appeals").strip("\n")
+
+
 def _open_data(context: _Context, args: list[str]) -> str:
     _no_arguments(args)
     from sawt.outputs.exports import open_data_markdown
@@ -339,5 +346,6 @@ SHORTCODES: Mapping[str, Shortcode] = {
     "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->", markdown=True),
     "appeal": Shortcode(_appeal, block=True, usage="<!-- sawt:appeal be-their-voice -->"),
     "contact": Shortcode(_contact, block=True, usage="<!-- sawt:contact -->"),
+    "appeal-fields": Shortcode(_appeal_fields, block=True, usage="<!-- sawt:appeal-fields -->", markdown=True),
     "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->", markdown=True),
 }
