@@ -185,3 +185,45 @@ def test_case_action_sends_only_an_open_appeal_with_an_email() -> None:
     closed = case_action(_appeal("Hi", deadline=date(2025, 1, 1)), "en", today=TODAY, **args)
     assert closed.kind == "share"
     assert case_action(None, "en", today=TODAY, appeal_href=None, appeal_address=None).appeal_href is None
+
+
+# --- shortcodes and pages ---------------------------------------------------------------
+
+
+def _expand(markdown: str, archive, **kwargs) -> str:
+    from sawt.render.shortcodes import expand_shortcodes
+
+    return expand_shortcodes(markdown, archive=archive, lang="en", file="docs/en/appeals/x.md",
+                             case_url=lambda slug: f"../../cases/{slug}/", today=TODAY, **kwargs)
+
+
+def test_unknown_appeal_in_a_page_is_a_clear_error(tmp_path: Path) -> None:
+    from sawt.data.errors import ShortcodeError
+
+    archive = load_archive(_archive(tmp_path), today=TODAY)
+    with pytest.raises(ShortcodeError) as caught:
+        _expand("intro\n\n<!-- sawt:appeal free-test-persn -->\n", archive)
+    assert str(caught.value) == ('docs/en/appeals/x.md:3: sawt:appeal: unknown appeal "free-test-persn" '
+                                 '(did you mean "free-test-person"?); valid appeal ids are: free-test-person')
+
+
+def test_an_appeal_without_a_page_stops_the_build(tmp_path: Path) -> None:
+    from sawt.site import SawtError, check_appeal_pages
+
+    archive = load_archive(_archive(tmp_path), today=TODAY)
+    docs = tmp_path / "docs"
+    with pytest.raises(SawtError, match='appeal "free-test-person" has no page: write docs/en/appeals/free-test-person.md'):
+        check_appeal_pages(archive, docs)
+    (docs / "ar" / "appeals").mkdir(parents=True)
+    (docs / "ar" / "appeals" / "free-test-person.md").write_text("# x\n", encoding="utf-8")
+    check_appeal_pages(archive, docs)  # one language is enough: the other borrows it
+
+
+def test_contact_shows_only_when_configured(tmp_path: Path) -> None:
+    from sawt.config import Contact
+
+    archive = load_archive(_archive(tmp_path), today=TODAY)
+    assert _expand("<!-- sawt:contact -->\n", archive, contact=Contact()).strip() == ""
+    shown = BeautifulSoup(_expand("<!-- sawt:contact -->\n", archive, contact=Contact(email="tips@example.org")), "lxml")
+    assert shown.select_one("h2#contact") is not None
+    assert shown.select_one('a[href="mailto:tips@example.org"]').get_text() == "tips@example.org"
