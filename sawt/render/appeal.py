@@ -12,8 +12,6 @@ from datetime import date
 from typing import Callable, Sequence
 from urllib.parse import quote
 
-from markupsafe import Markup
-
 from sawt.data.model import Appeal, Lang, PartialDate
 from sawt.render import strings
 from sawt.render.markup import render_block
@@ -103,4 +101,4 @@ def case_action(appeal: Appeal | None, lang: Lang, *, today: date, appeal_href: 
 
 
 __all__ = ["MAILTO_MAX_LENGTH", "Mailto", "mailto_href", "appeal_mailto", "appeal_html", "case_action",
-           "CaseAction", "letter_paragraphs", "Markup"]
+           "CaseAction", "letter_paragraphs"]

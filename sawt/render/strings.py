@@ -45,7 +45,6 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "appeal_paste_here": "[Paste the letter here. You can copy it from {url}]",
         "appeal_people": "The people this appeal is about",
         "appeal_email": "Email: {email}",
-        "appeal_address": "Address",
         "act_read_appeal": "Read the appeal",
         # About: the campaign's contact channel (extra.sawt.contact in mkdocs.yml)
         "contact_title": "Contact us safely",
@@ -135,7 +134,6 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "appeal_paste_here": "[الصق الرسالة هنا. يمكنك نسخها من {url}]",
         "appeal_people": "الأشخاص الذين تخصهم هذه المناشدة",
         "appeal_email": "البريد الإلكتروني: {email}",
-        "appeal_address": "العنوان",
         "act_read_appeal": "اقرأ المناشدة",
         "contact_title": "تواصل معنا بأمان",
         "contact_email": "البريد الإلكتروني",
