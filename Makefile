@@ -68,7 +68,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) browser-deps node_modules/.installed
+LINT_STAMP := $(VENV)/.lint-installed
+$(LINT_STAMP): requirements-lint.txt $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lint.txt
+	touch $(LINT_STAMP)
+
+test: $(STAMP) $(LINT_STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:
