@@ -40,7 +40,7 @@ from sawt.data.model import (
     Text,
 )
 from sawt.data.photos import photo_problem
-from sawt.data.schema import SLUG_RE, property_is_valid, schema_problems, slugify
+from sawt.data.schema import SLUG_RE, load_schemas, property_is_valid, schema_problems, slugify
 from sawt.data.textdirection import direction_problems
 from sawt.data.yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
 
@@ -259,6 +259,10 @@ def _check_appeal_ref(case_doc: _CaseDoc, appeal_ids: dict[str, Any] | None, pre
     problems.append(doc.problem(("appeal",), f"appeal {describe(ref)} is not an id in {prefix}/appeals.yml{tip}{known}"))
 
 
+#: The fields of an appeal's target, from the schema.
+_TARGET_FIELDS = frozenset(load_schemas()["appeals"]["$defs"]["target"]["properties"])
+
+
 def _check_appeals(doc: YamlDoc | None, case_docs: list[_CaseDoc], prefix: str, today: date,
                    problems: list[Problem]) -> None:
     """What the appeals schema cannot say: a real deadline, at least one target, each
@@ -266,6 +270,9 @@ def _check_appeals(doc: YamlDoc | None, case_docs: list[_CaseDoc], prefix: str, 
     if doc is None:
         return
     cases = {case_doc.slug: case_doc for case_doc in case_docs}
+    ids = {_get(appeal, "id") for appeal in doc.value} if isinstance(doc.value, list) else set()
+    # A case whose appeal: is no appeal at all was reported as such; not again here.
+    misspelt = {ref for c in case_docs if isinstance(ref := _get(c.doc.value, "appeal"), str) and ref not in ids}
     for index, appeal in _items(doc.value):
         if not isinstance(appeal, dict):
             continue
@@ -283,7 +290,8 @@ def _check_appeals(doc: YamlDoc | None, case_docs: list[_CaseDoc], prefix: str, 
             if "email" in target and "no_email" in target:
                 problems.append(doc.problem(path + ("no_email",), f"{doc.field_name(path)} has both email: and "
                                                                   "no_email:; keep the one that is true"))
-            elif "email" not in target and "no_email" not in target:
+            elif "email" not in target and "no_email" not in target and set(target) <= _TARGET_FIELDS:
+                # (with a misspelt field, "emial", the schema's "did you mean" says it all)
                 problems.append(doc.problem(path, f"{doc.field_name(path)} has no email:; add the email only if a "
                                                   "source published it, otherwise say why there is none with "
                                                   'no_email: {en: "...", ar: "..."} (never guess an address)'))
@@ -297,7 +305,7 @@ def _check_appeals(doc: YamlDoc | None, case_docs: list[_CaseDoc], prefix: str, 
                 tip = f' (did you mean "{guess}"?)' if guess else ""
                 problems.append(doc.problem(path, f"{doc.field_name(path)} {describe(slug)} is not a case: no "
                                                   f"{prefix}/cases/{slug}.yml{tip}"))
-            elif isinstance(appeal_id, str) and _get(case_doc.doc.value, "appeal") != appeal_id:
+            elif isinstance(appeal_id, str) and _get(case_doc.doc.value, "appeal") not in (appeal_id, *misspelt):
                 problems.append(doc.problem(path, f"{doc.field_name(path)}: {case_doc.doc.file} does not say "
                                                   f"appeal: {appeal_id}; add that line to the case, or take the "
                                                   "case off this list"))

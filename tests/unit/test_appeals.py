@@ -227,3 +227,13 @@ def test_contact_shows_only_when_configured(tmp_path: Path) -> None:
     shown = BeautifulSoup(_expand("<!-- sawt:contact -->\n", archive, contact=Contact(email="tips@example.org")), "lxml")
     assert shown.select_one("h2#contact") is not None
     assert shown.select_one('a[href="mailto:tips@example.org"]').get_text() == "tips@example.org"
+
+
+def test_a_misspelt_no_email_is_reported_once(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, appeals=APPEALS_YML.replace("      no_email:", "      noemail:"))
+    assert problems == ["data/appeals.yml:18: targets[2].noemail is not a known field; did you mean no_email?"]
+
+
+def test_a_misspelt_appeal_in_a_case_is_reported_once(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, cases={"person": MINIMAL_CASE + "appeal: free-test-persn\n"})
+    assert len(problems) == 1 and problems[0].startswith('data/cases/person.yml:4: appeal "free-test-persn"')
