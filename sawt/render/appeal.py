@@ -16,11 +16,13 @@ from sawt.data.model import Appeal, Lang, PartialDate
 from sawt.render import strings
 from sawt.render.markup import render_block
 
-#: Longer `mailto:` links are cut off or refused by some email apps and by Windows'
-#: URL handler (about 2,000 characters), so the whole link, percent-encoded, stays under
-#: this. Arabic takes 6 characters per letter once encoded, so most Arabic letters fall
-#: back to a short body that asks the reader to paste the letter copied from the page.
-MAILTO_MAX_LENGTH = 1800
+#: The longest `mailto:` link, percent-encoded, that Sawt writes. RFC 6068 sets no limit, and
+#: the mail apps of phones (most readers) take far longer links, but desktop handlers refuse
+#: or cut links of a few thousand characters. Arabic takes 6 characters a letter once
+#: encoded, so a limit near 2,000 would leave every Arabic reader without a prefilled letter:
+#: 8,000 carries a letter of about 1,300 Arabic letters whole. Beyond it the body asks the
+#: reader to paste the letter, and the Copy button stays beside Send for a client that cuts.
+MAILTO_MAX_LENGTH = 8000
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ def test_short_letter_goes_whole_into_the_body() -> None:
 
 
 def test_long_letter_falls_back_to_a_short_body_naming_the_page() -> None:
-    letter = "\n\n".join(["أرجو الإفراج عنه وعدم إعادته إلى سوريا رغماً عنه."] * 12)
+    letter = "\n\n".join(["أرجو الإفراج عنه وعدم إعادته إلى سوريا رغماً عنه."] * 40)
     assert len(mailto_href(["office@example.org"], "الموضوع", letter)) > MAILTO_MAX_LENGTH
     mailto = appeal_mailto(_appeal(letter), "ar", page_address="https://sawt.example.org/ar/appeals/x/")
     assert not mailto.whole_letter and len(mailto.href) <= MAILTO_MAX_LENGTH
