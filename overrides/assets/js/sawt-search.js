@@ -128,7 +128,8 @@
   var BUNDLE = bundleUrl();
   // Result URLs are Pagefind's page paths under the site's own path (the bundle's
   // parent), so a site served under a sub-path (https://mirror.example/sawt/) or
-  // from a folder links to its own pages.
+  // from a folder links to its own pages. Pagefind makes the same guess over http;
+  // from file:// its guess keeps "file:" and loses the "//", hence said here.
   var SITE_PATH = new URL("../", BUNDLE).pathname;
 
   // ---- the one search path -----------------------------------------------------------
