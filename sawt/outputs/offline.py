@@ -22,6 +22,7 @@ import html
 import json
 import os
 import re
+import shutil
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -68,6 +69,27 @@ def make_offline(site_dir: Path) -> int:
         text = page.read_text(encoding="utf-8")
         page.write_text(offline_html(text), encoding="utf-8")
     return len(pages)
+
+
+#: What a reader of the copy never loads, left out of it: share cards (only share previews
+#: name them, by their address on the published site; at 10,000 cases they would be most
+#: of the zip), the theme's unused lunr search, and source maps (for developer tools).
+LEFT_OUT_FOLDERS = ("assets/cards", "assets/javascripts/lunr")
+LEFT_OUT_SUFFIXES = (".map",)
+
+
+def prune(site_dir: Path) -> int:
+    """Remove what the copy does not need (LEFT_OUT_FOLDERS, LEFT_OUT_SUFFIXES); bytes removed."""
+    removed = 0
+    for folder in LEFT_OUT_FOLDERS:
+        target = site_dir / folder
+        if target.is_dir():
+            removed += sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+            shutil.rmtree(target)
+    for file in [p for p in site_dir.rglob("*") if p.is_file() and p.name.endswith(LEFT_OUT_SUFFIXES)]:
+        removed += file.stat().st_size
+        file.unlink()
+    return removed
 
 
 #: Where the built site sits inside the copy, and the copy's first page.
@@ -165,11 +187,13 @@ def make_copy(copy_dir: Path, zip_path: Path, *, built: date) -> str:
     """Turn copy_dir/site (a fresh build) into the offline copy and zip it; a one-line summary."""
     site_dir = copy_dir / SITE_FOLDER
     pages = make_offline(site_dir)
+    pruned = prune(site_dir)
     search = make_search_offline(site_dir)
     (copy_dir / LANDING).write_text(landing_page(copy_facts(site_dir, built)), encoding="utf-8")
     write_zip(copy_dir, zip_path)
     return (
         f"{zip_path}: {pages} pages, search index in {search.files} scripts ({search.bytes / 1e6:.1f} MB), "
+        f"{pruned / 1e6:.1f} MB of share cards and source maps left out, "
         f"{zip_path.stat().st_size} bytes"
     )
 

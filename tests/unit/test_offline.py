@@ -80,3 +80,16 @@ def test_the_build_date_is_the_reproducible_builds_epoch_when_given():
     assert build_date({"SOURCE_DATE_EPOCH": "1764720000"}) == date(2025, 12, 3)
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
         build_date({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_what_a_reader_never_loads_is_left_out(tmp_path):
+    from sawt.outputs.offline import prune
+
+    for name in ("assets/cards/en/x.png", "assets/javascripts/lunr/min/lunr.ar.min.js",
+                 "assets/javascripts/bundle.1234abcd.min.js", "assets/javascripts/bundle.1234abcd.min.js.map",
+                 "index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert prune(tmp_path) == 3
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert left == ["assets/javascripts/bundle.1234abcd.min.js", "index.html"]
