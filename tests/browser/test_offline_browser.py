@@ -40,7 +40,9 @@ def watched(browser):
     page.requests = []
     page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url} {r.failure}"))
+    # A file that is missing or refused; not one whose loading a click to another page cut short.
+    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url} {r.failure}")
+            if r.failure != "net::ERR_ABORTED" else None)
     page.on("request", lambda r: page.requests.append(r.url))
     yield page
     context.close()
