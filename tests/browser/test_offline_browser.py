@@ -114,3 +114,42 @@ def test_online_no_page_fetches_the_sitemap_and_the_switcher_keeps_the_page(page
     page.wait_for_load_state("networkidle")
     assert page.url == base_url + "/ar/cases/saleh-al-samar/"
     assert [url for url in requested if "sitemap" in url] == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_first_page_passes_axe_and_reads_at_both_widths(browser, offline_copy, width):
+    from tests.browser.test_axe import serious_violations
+
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        assert serious_violations(page, (offline_copy / "index.html").as_uri()) == []
+        screenshot(page, f"offline-landing-{width}")
+    finally:
+        context.close()
+
+
+COMPARED_QUERIES = {"en": ["Saleh", "detained", "2023", "Lebanon deportation"], "ar": ["اسامه", "السمر", "معتقل", "والترحيل", "٢٠٢٣"]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_offline_search_ranks_and_quotes_as_online(browser, base_url, offline_copy, lang):
+    """The same Pagefind over the same index: the same pages in the same order, the same excerpts."""
+    context = browser.new_context()
+    try:
+        online, offline = context.new_page(), context.new_page()
+        prefix = "/ar/" if lang == "ar" else "/"
+        online.goto(base_url + prefix)
+        offline.goto((offline_copy / SITE_FOLDER / prefix.lstrip("/") / "index.html").as_uri())
+        site_path = (offline_copy / SITE_FOLDER).as_uri().removeprefix("file://")
+        for page in (online, offline):
+            page.wait_for_function("() => typeof window.sawtSearch === 'function'")
+        for query in COMPARED_QUERIES[lang]:
+            want = online.evaluate("(q) => window.sawtSearch(q, 20)", query)
+            got = offline.evaluate("(q) => window.sawtSearch(q, 20)", query)
+            assert want, query
+            for result in got:
+                result["url"] = "/" + result["url"].removeprefix(site_path).lstrip("/").removesuffix("index.html")
+            assert got == want, query
+    finally:
+        context.close()
