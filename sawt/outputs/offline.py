@@ -173,14 +173,20 @@ def landing_page(facts: CopyFacts) -> str:
 
 
 def write_zip(copy_dir: Path, zip_path: Path) -> None:
-    """Zip copy_dir under one top folder, the same bytes for the same files."""
+    """Zip copy_dir under one top folder, the same bytes for the same files. Written beside
+    zip_path and renamed when complete, so a failed run never leaves half a zip to pass on."""
     top = zip_path.stem
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for file in sorted(p for p in copy_dir.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{top}/{file.relative_to(copy_dir).as_posix()}", date_time=_ZIP_DATE)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, file.read_bytes(), compresslevel=9)
+    partial = zip_path.with_name(zip_path.name + ".partial")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for file in sorted(p for p in copy_dir.rglob("*") if p.is_file()):
+                info = zipfile.ZipInfo(f"{top}/{file.relative_to(copy_dir).as_posix()}", date_time=_ZIP_DATE)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, file.read_bytes(), compresslevel=9)
+        partial.replace(zip_path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def make_copy(copy_dir: Path, zip_path: Path, *, built: date) -> str:
