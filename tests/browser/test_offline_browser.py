@@ -93,7 +93,7 @@ def test_a_reader_goes_from_the_first_page_to_a_case_switches_language_and_searc
     assert [url for url in page.requests if not url.startswith("file://")] == []
 
 
-def test_the_case_index_filters_offline(watched, offline_copy):
+def test_the_case_index_filters_and_the_figures_show_offline(watched, offline_copy):
     page = watched
     page.goto((offline_copy / SITE_FOLDER / "cases" / "index.html").as_uri())
     page.select_option("form.sawt-filters select[name=status]", "died-in-custody")
@@ -102,6 +102,9 @@ def test_the_case_index_filters_offline(watched, offline_copy):
         "table.sawt-cases tbody tr:not([hidden]) a", "links => links.map(a => a.getAttribute('href'))"
     )
     assert sorted(shown) == [f"{slug}/index.html" for slug in expected]
+    for figures in ("figures/index.html", "ar/figures/index.html"):  # charts drawn from the data, both languages
+        page.goto((offline_copy / SITE_FOLDER / figures).as_uri())
+        assert page.locator("article svg, article .sawt-figure").count() > 0, figures
     assert page.problems == []
     assert [url for url in page.requests if not url.startswith("file://")] == []
 
