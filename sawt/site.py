@@ -440,8 +440,8 @@ class BuildState:
         (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, site_url=self.site_url), encoding="utf-8", newline="")
 
 
-#: One Atom feed per language, at the site root: the theme's script looks for a
-#: sitemap.xml beside every <link rel="alternate">, and the root has one.
+#: One Atom feed per language, at the site root. Their <link>s say rel="alternate feed"
+#: (overrides/main.html), so the theme's script fetches no sitemap.xml for them.
 FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}
 EXPORT_DIR = "data"
 
