@@ -530,8 +530,8 @@ class Box:
 @dataclass(frozen=True)
 class CardDrawing:
     chrome: _Chrome
-    band: Image.Image  # "L": the text band's rows as PNG scanlines (see _ChromePng)
-    text_rows: tuple[int, int]  # the band's rows [top, bottom) with any text in them
+    text_rows: Image.Image  # "L": the text band's rows with text in them, as PNG rows (see _ChromePng)
+    text_top: int  # where those rows start in the text band
     name_box: Box  # the band the name was drawn in (for tests and debugging)
     ask_lines: tuple[str, ...]
     name_lines: tuple[str, ...]
@@ -540,7 +540,9 @@ class CardDrawing:
     def palette_image(self) -> Image.Image:
         """The card as a "P" image, as it is saved."""
         indices = self.chrome.indices.copy()
-        indices.paste(self.band.crop((1, 0, self.band.width, self.band.height)), (0, self.chrome.png.band_top))
+        if self.text_rows.height:
+            indices.paste(self.text_rows.crop((1, 0, self.text_rows.width, self.text_rows.height)),
+                          (0, self.chrome.png.band_top + self.text_top))
         image = Image.frombytes("P", indices.size, indices.tobytes())
         image.putpalette(self.chrome.palette)
         return image
@@ -553,7 +555,7 @@ class CardDrawing:
     def png(self) -> bytes:
         """The card as a PNG, the same pixels as `png_bytes(self.palette_image)`: only the
         text band is compressed here (the rows above and below come compressed with the chrome)."""
-        return self.chrome.png.encode(self.band, *self.text_rows)
+        return self.chrome.png.encode(self.text_rows, self.text_top)
 
 
 def _fit_name(name: str, lang: str, max_width: float, cut: bool) -> tuple[int, list[str]]:
@@ -705,18 +707,19 @@ def draw_card(content: CardContent) -> CardDrawing:
         draw_line(draw, line, lang=lang, weight=400, size=ASK_SIZE, start_x=start_x, baseline=baseline - band_top, fill=255)
         y += ASK_SIZE * line_height
 
-    # The name is in ink, the ask in muted ink: split the mask halfway between them.
-    split = min(max(int(name_box.bottom + 9) - band_top, 0), mask.height)
-    band = chrome.png.band_rows  # the band's rows as PNG scanlines: a filter byte, then the row (a copy)
-    if split:
-        band.paste(mask.crop((0, 0, mask.width, split)).point(_ramp_lut(chrome.paper_index, _INK_BASE)),
-                   (1 + band_left, 0))
-    if split < mask.height:
-        band.paste(mask.crop((0, split, mask.width, mask.height)).point(_ramp_lut(chrome.paper_index, _MUTED_BASE)),
-                   (1 + band_left, split))
+    # Only the rows with text differ from the chrome: they alone are mapped and kept.
     text_box = mask.getbbox()
-    text_rows = (text_box[1], text_box[3]) if text_box else (0, 0)
-    return CardDrawing(chrome=chrome, band=band, text_rows=text_rows, name_box=name_box,
+    top, bottom = (text_box[1], text_box[3]) if text_box else (0, 0)
+    rows = chrome.png.band_rows(top, bottom)  # PNG rows: a filter byte, then the row (a copy)
+    # The name is in ink, the ask in muted ink: split the mask halfway between them.
+    split = min(max(int(name_box.bottom + 9) - band_top, top), bottom)
+    if split > top:
+        rows.paste(mask.crop((0, top, mask.width, split)).point(_ramp_lut(chrome.paper_index, _INK_BASE)),
+                   (1 + band_left, 0))
+    if split < bottom:
+        rows.paste(mask.crop((0, split, mask.width, bottom)).point(_ramp_lut(chrome.paper_index, _MUTED_BASE)),
+                   (1 + band_left, split - top))
+    return CardDrawing(chrome=chrome, text_rows=rows, text_top=top, name_box=name_box,
                        ask_lines=tuple(ask_lines), name_lines=tuple(name_lines))
 
 
@@ -772,10 +775,9 @@ class _ChromePng:
     scanlines: Image.Image  # "L", the chrome as PNG rows: one column wider, column 0 the filter byte (0)
     _parts: dict[tuple[int, int, bool], tuple[bytes, int, int]] = field(default_factory=dict, compare=False)
 
-    @property
-    def band_rows(self) -> Image.Image:
-        """The text band's rows of the chrome, as PNG rows, to draw a card's text into."""
-        return self.scanlines.crop((0, self.band_top, self.scanlines.width, _BAND_BOTTOM))
+    def band_rows(self, top: int, bottom: int) -> Image.Image:
+        """Rows [top, bottom) of the text band in the chrome, as PNG rows, to draw a card's text into."""
+        return self.scanlines.crop((0, self.band_top + top, self.scanlines.width, self.band_top + bottom))
 
     def _chrome_part(self, top: int, bottom: int, last: bool) -> tuple[bytes, int, int]:
         """Chrome rows [top, bottom) deflated, their Adler-32 and length (kept: a few row ranges recur)."""
@@ -789,11 +791,12 @@ class _ChromePng:
                                        zlib.adler32(rows), len(rows))
         return part
 
-    def encode(self, band: Image.Image, text_top: int, text_bottom: int) -> bytes:
-        """The PNG of a card whose text band (PNG rows, as `band_rows`) has text only in
-        its rows [text_top, text_bottom)."""
-        top, bottom = self.band_top + text_top, self.band_top + text_bottom
-        text_rows = band.crop((0, text_top, band.width, text_bottom)).tobytes() if text_bottom > text_top else b""
+    def encode(self, rows: Image.Image, text_top: int) -> bytes:
+        """The PNG of a card whose text is all in `rows` (PNG rows, as `band_rows`), from the
+        text band's row `text_top` down; every other row is the chrome's."""
+        top = self.band_top + text_top
+        bottom = top + rows.height
+        text_rows = rows.tobytes() if rows.height else b""
         above, above_adler, above_length = self._chrome_part(0, top, False)
         below, below_adler, below_length = self._chrome_part(bottom, self.scanlines.height, True)
         adler = adler32_combine(above_adler, zlib.adler32(text_rows), len(text_rows))
