@@ -49,6 +49,8 @@ class SiteConfig:
     font_dir: Path  # the site's web fonts, which share cards draw with too
     time_zone: str  # embargoes lift at 00:00 of their date in this zone
     allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.render.sanitise)
+    #: Past this many case pages, the search index is split into case shards (sawt.outputs.search.index).
+    search_case_pages_per_shard: int = 1_000
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -102,6 +104,10 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f'{config_file.name}: extra.sawt.time_zone "{time_zone}" is not a time zone name '
                           '(e.g. UTC, Asia/Beirut)') from None
+    per_shard = extra.get("search_case_pages_per_shard", SiteConfig.search_case_pages_per_shard)
+    if isinstance(per_shard, bool) or not isinstance(per_shard, int) or per_shard < 1:
+        raise ConfigError(f"{config_file.name}: extra.sawt.search_case_pages_per_shard must be a whole number "
+                          f"of at least 1, not {per_shard!r}")
     return SiteConfig(
         root=root,
         site_url=site_url if site_url is not None else str(raw.get("site_url") or ""),
@@ -112,6 +118,7 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
         font_dir=root / "overrides" / "assets" / "fonts",
         time_zone=time_zone,
         allowed_files=tuple(str(name) for name in (extra.get("allowed_files") or [])),
+        search_case_pages_per_shard=per_shard,
     )
 
 

@@ -30,7 +30,7 @@ from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url
 from sawt.outputs import cards, exports, feeds, share
 from sawt.outputs.headers import write_headers_file
 from sawt.outputs.qr import qr_svg
-from sawt.outputs.search.index import IndexReport, build_search_index
+from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, IndexReport, build_search_index
 from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 from sawt.render import strings
 from sawt.render.fieldref import field_reference_markdown
@@ -378,8 +378,9 @@ class BuildState:
 
     def write_search_index(self, site_dir: Path, archive: Archive) -> None:
         try:
-            self.search_report = build_search_index(site_dir, languages=tuple(LANGUAGES),
-                                                    cache_dir=self.root / ".cache" / "search")
+            self.search_report = build_search_index(
+                site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search",
+                case_pages_per_shard=self.config.search_case_pages_per_shard if self.config else CASE_PAGES_PER_SHARD)
         except RuntimeError as error:
             raise SawtError(str(error)) from None
 

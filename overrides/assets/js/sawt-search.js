@@ -139,11 +139,27 @@
     return error;
   }
 
+  /* A large archive's case pages are in shards beside the main bundle
+     (sawt/outputs/search/index.py): the main bundle lists them in sawt-shards.json,
+     and each is merged in with the same options before the first search runs. */
+  var SHARDS_FILE = "sawt-shards.json";
+
+  function shardList() {
+    return fetch(BUNDLE + SHARDS_FILE).then(function (response) {
+      if (!response.ok) throw new Error("sawt: " + SHARDS_FILE + " " + response.status);
+      return response.json();
+    }).then(function (listing) { return (listing && listing.merge) || []; });
+  }
+
   function loadPagefind() {
     if (OFFLINE) return Promise.reject(offlineError());
     if (!loading) {
-      loading = import(BUNDLE + "pagefind.js").then(function (module) {
-        return module.createInstance({ basePath: BUNDLE, excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true });
+      loading = Promise.all([import(BUNDLE + "pagefind.js"), shardList()]).then(function (loaded) {
+        var options = { excerptLength: EXCERPT_WORDS, ranking: RANKING };
+        var instance = loaded[0].createInstance({ basePath: BUNDLE, excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true });
+        return Promise.all(loaded[1].map(function (shard) {
+          return instance.mergeIndex(new URL(shard, BUNDLE).href, options);
+        })).then(function () { return instance; });
       });
       loading.catch(function () { loading = null; }); // let a later search retry
     }
