@@ -14,7 +14,8 @@ For each N, in one run and on the same N fictional cases of realistic length
   the same one-case edit.
 
 Prints seconds, peak RSS of the build's process tree (/usr/bin/time -v), pages
-written and pages per second, then Sawt's times as ratios of plain Material's cold
+written and pages per second, CPU seconds (user + system, all processes: on a shared
+machine, less swayed by others' load than wall time), then Sawt's times as ratios of plain Material's cold
 build. This is a benchmark, not a test: the machine is noisy, so compare ratios
 from one run. Synthetic cases are plainly fictional and never touch data/.
 """
@@ -48,6 +49,7 @@ class Run:
     seconds: float
     peak_mb: float
     pages: int
+    cpu_seconds: float = 0.0  # user + system of the whole process tree: less swayed by others' load than wall time
 
 
 def timed(command: list[str], cwd: Path, site: Path) -> Run:
@@ -58,11 +60,12 @@ def timed(command: list[str], cwd: Path, site: Path) -> Run:
     if result.returncode != 0:
         sys.exit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", result.stderr).group(1)) for kind in ("User", "System"))
     for line in result.stderr.splitlines():  # Sawt's own stage times and search summary, under its row
         if "sawt stages:" in line or "search index:" in line:
             print("    " + line.split("-  ", 1)[-1], file=sys.stderr)
     pages = sum(1 for _ in site.rglob("*.html"))
-    return Run(seconds, peak_kb / 1024, pages)
+    return Run(seconds, peak_kb / 1024, pages, cpu)
 
 
 def mkdocs_build(project: Path) -> Run:
@@ -147,12 +150,13 @@ def edit_one_plain_page(project: Path) -> None:
 
 def row(label: str, run: Run, base: float | None) -> str:
     ratio = f"{run.seconds / base:>7.2f}x" if base else f"{'':>8}"
-    return f"{label:<34} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
+    return (f"{label:<34} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
+            f" {run.cpu_seconds:>7.1f}")
 
 
 def main(sizes: list[int], *, sawt_only: bool) -> None:
-    print(f"{'build':<34} {'seconds':>9} {'x plain':>8} {'peak MB':>9} {'pages':>8} {'pages/s':>8}")
-    with tempfile.TemporaryDirectory() as scratch:
+    print(f"{'build':<34} {'seconds':>9} {'x plain':>8} {'peak MB':>9} {'pages':>8} {'pages/s':>8} {'CPU s':>7}")
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as scratch:
         tmp = Path(scratch)
         for n in sizes:
             sawt = sawt_project(tmp, n)
@@ -172,8 +176,8 @@ def main(sizes: list[int], *, sawt_only: bool) -> None:
             if plain is not None:
                 edit_one_plain_page(plain)
                 print(row(f"{n} cases: plain Material, one page edited", mkdocs_build(plain), base))
-                shutil.rmtree(plain)
-            shutil.rmtree(sawt)
+                shutil.rmtree(plain, ignore_errors=True)
+            shutil.rmtree(sawt, ignore_errors=True)  # (a build's last site may still be going, see sawt.build.staging)
             sys.stdout.flush()
 
 

@@ -67,6 +67,8 @@ class SiteConfig:
     allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.render.sanitise)
     mission: Mapping[str, str] = field(default_factory=dict)  # one line by language, under the site's name
     contact: Contact = field(default_factory=Contact)
+    #: Past this many case pages, the search index is split into case shards (sawt.outputs.search.index).
+    search_case_pages_per_shard: int = 1_000
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -120,6 +122,10 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f'{config_file.name}: extra.sawt.time_zone "{time_zone}" is not a time zone name '
                           '(e.g. UTC, Asia/Beirut)') from None
+    per_shard = extra.get("search_case_pages_per_shard", SiteConfig.search_case_pages_per_shard)
+    if isinstance(per_shard, bool) or not isinstance(per_shard, int) or per_shard < 1:
+        raise ConfigError(f"{config_file.name}: extra.sawt.search_case_pages_per_shard must be a whole number "
+                          f"of at least 1, not {per_shard!r}")
     return SiteConfig(
         root=root,
         site_url=site_url if site_url is not None else str(raw.get("site_url") or ""),
@@ -132,6 +138,7 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
         allowed_files=tuple(str(name) for name in (extra.get("allowed_files") or [])),
         mission=_texts(extra.get("mission"), "extra.sawt.mission", config_file.name, required=False, max_length=160),
         contact=_contact(extra.get("contact"), config_file.name),
+        search_case_pages_per_shard=per_shard,
     )
 
 

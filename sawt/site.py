@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import multiprocessing
 import os
+import resource
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +31,7 @@ from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url
 from sawt.outputs import cards, exports, feeds, share
 from sawt.outputs.headers import write_headers_file
 from sawt.outputs.qr import qr_svg
-from sawt.outputs.search.index import IndexReport, build_search_index
+from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, IndexReport, build_search_index
 from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 from sawt.render import strings
 from sawt.render.fieldref import field_reference_markdown
@@ -105,6 +106,7 @@ class BuildState:
     data_warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
     _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
     stage_seconds: dict[str, float] = field(default_factory=dict)  # of the last build's finish(), by stage
+    stage_peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak RSS after each stage
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -322,6 +324,7 @@ class BuildState:
             return False
         self.finished = True
         self.stage_seconds = {}
+        self.stage_peak_mb = {}
         archive = self.loaded
         for stage in (
             self.write_generated_pages,
@@ -335,11 +338,16 @@ class BuildState:
             started = time.perf_counter()
             stage(site_dir, archive)
             self.stage_seconds[stage.__name__] = time.perf_counter() - started
+            self.stage_peak_mb[stage.__name__] = _peak_rss_mb(resource.RUSAGE_SELF)
         return True
 
     def stage_summary(self) -> str:
         """How long each site-wide stage of the last build took, for the build log and bench/."""
-        return "sawt stages: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.stage_seconds.items())
+        stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.stage_seconds.items())
+        # Peak RSS of this process after each stage, and of the largest finished child
+        # (page and card workers, Pagefind): where a large archive's memory goes.
+        peaks = " ".join(f"{self.stage_peak_mb[name]:.0f}" for name in self.stage_seconds if name in self.stage_peak_mb)
+        return f"sawt stages: {stages}; peak RSS MB after each: {peaks}, largest child {_peak_rss_mb(resource.RUSAGE_CHILDREN):.0f}"
 
     def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
         """Case pages and index pages 2+, filled into the frames the engine rendered."""
@@ -382,8 +390,9 @@ class BuildState:
 
     def write_search_index(self, site_dir: Path, archive: Archive) -> None:
         try:
-            self.search_report = build_search_index(site_dir, languages=tuple(LANGUAGES),
-                                                    cache_dir=self.root / ".cache" / "search")
+            self.search_report = build_search_index(
+                site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search",
+                case_pages_per_shard=self.config.search_case_pages_per_shard if self.config else CASE_PAGES_PER_SHARD)
         except RuntimeError as error:
             raise SawtError(str(error)) from None
 
@@ -406,7 +415,7 @@ class BuildState:
                 (case, lang, self.site_name(lang), status_label(case.status, lang), site_dir / share.card_path(lang, case.slug), cache)
                 for case in archive.cases
             ]
-        # Drawing is CPU-bound (~16 ms a card); a large archive's cold build uses every core.
+        # Drawing is CPU-bound (~5 ms a card); a large archive's cold build uses every core.
         if len(jobs) < CARDS_PER_PROCESS_POOL or (os.cpu_count() or 1) < 2:
             for job in jobs:
                 _draw_card(job)
@@ -491,6 +500,10 @@ def news_items(docs_dir: Path, lang: str) -> list[NewsPage]:
             )
         items.append(NewsPage(f"news/{path.stem}/", str(meta.get("title", path.stem)), str(meta.get("description", "")), meta["date"]))
     return items
+
+
+def _peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
 CARDS_PER_PROCESS_POOL = 200  # below this, starting worker processes costs more than it saves

@@ -29,7 +29,7 @@ import shutil
 import tempfile
 import unicodedata
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from bisect import bisect_right
 from math import ceil
@@ -107,6 +107,8 @@ FOOTER_RULE_Y = 528
 FOOTER_BASELINE = 584
 LINE_HEIGHT = {"en": 1.3, "ar": 1.55}  # Arabic marks need taller lines
 CONTENT_WIDTH = CARD_WIDTH - 2 * MARGIN_X - STRIPE
+#: The text band (name and ask) ends above the footer rule, which is chrome.
+_BAND_BOTTOM = FOOTER_RULE_Y - 1
 
 # --------------------------------------------------------------------------
 # Fonts and coverage
@@ -123,23 +125,26 @@ def _cmap(family: str, weight: int) -> frozenset[int]:
 
 
 @lru_cache(maxsize=None)
-def _digest(path: Path, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _digest(path: str, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def _file_digest(path: Path) -> str:
+def _file_digest(path: Path | str) -> str:
     # Keyed by modification time and size too: `make serve` outlives a font update.
-    stat = path.stat()
-    return _digest(path, stat.st_mtime_ns, stat.st_size)
+    stat = os.stat(path)
+    return _digest(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _font_files(font_dir: Path) -> tuple[tuple[str, str], ...]:
+    """(file name, path) of every bundled font in `font_dir`: font_digests runs twice a card."""
+    names = [_FONT_FILES[family].format(weight=weight) for family in _FONT_FILES for weight in WEIGHTS]
+    return tuple((name, os.path.join(font_dir, name)) for name in names)
 
 
 def font_digests() -> dict[str, str]:
     """sha256 of every font file, so a font update changes every cache key."""
-    return {
-        font_path(family, weight).name: _file_digest(font_path(family, weight))
-        for family in _FONT_FILES
-        for weight in WEIGHTS
-    }
+    return {name: _file_digest(path) for name, path in _font_files(FONT_DIR)}
 
 
 def covers(family: str, weight: int, char: str) -> bool:
@@ -524,15 +529,33 @@ class Box:
 
 @dataclass(frozen=True)
 class CardDrawing:
-    palette_image: Image.Image  # "P", as the card is saved
+    chrome: _Chrome
+    text_rows: Image.Image  # "L": the text band's rows with text in them, as PNG rows (see _ChromePng)
+    text_top: int  # where those rows start in the text band
     name_box: Box  # the band the name was drawn in (for tests and debugging)
     ask_lines: tuple[str, ...]
     name_lines: tuple[str, ...]
 
     @property
+    def palette_image(self) -> Image.Image:
+        """The card as a "P" image, as it is saved."""
+        indices = self.chrome.indices.copy()
+        if self.text_rows.height:
+            indices.paste(self.text_rows.crop((1, 0, self.text_rows.width, self.text_rows.height)),
+                          (0, self.chrome.png.band_top + self.text_top))
+        image = Image.frombytes("P", indices.size, indices.tobytes())
+        image.putpalette(self.chrome.palette)
+        return image
+
+    @property
     def image(self) -> Image.Image:
         """The card in RGB, as a viewer sees it."""
         return self.palette_image.convert("RGB")
+
+    def png(self) -> bytes:
+        """The card as a PNG, the same pixels as `png_bytes(self.palette_image)`: only the
+        text band is compressed here (the rows above and below come compressed with the chrome)."""
+        return self.chrome.png.encode(self.text_rows, self.text_top)
 
 
 def _fit_name(name: str, lang: str, max_width: float, cut: bool) -> tuple[int, list[str]]:
@@ -593,6 +616,7 @@ class _Chrome:
     paper_index: int
     text_top: int  # the first row the name and ask may use (below the badge)
     name_top: float  # where the name's first line box starts
+    png: "_ChromePng"  # the rows above and below the text band, already compressed
 
 
 def _ramp(colour: tuple[int, int, int]) -> list[int]:
@@ -639,7 +663,7 @@ def _chrome(lang: str, colour: tuple[int, int, int], status_label: str, site_nam
     indices = Image.frombytes("L", image.size, quantized.tobytes())
     paper_index = indices.getpixel((CARD_WIDTH // 2, FOOTER_RULE_Y - 4))
     assert isinstance(paper_index, int)
-    return _Chrome(indices, palette, paper_index, text_top, name_top)
+    return _Chrome(indices, palette, paper_index, text_top, name_top, _chrome_png(indices, palette, text_top))
 
 
 @lru_cache(maxsize=None)
@@ -657,7 +681,7 @@ def draw_card(content: CardContent) -> CardDrawing:
     colour = STATUS_COLOURS.get(content.status, DEFAULT_STATUS_COLOUR)
     chrome = _chrome(lang, colour, content.status_label, content.site_name, content.notice)
     band_left, band_right = geometry.text_band
-    band_top, band_bottom = chrome.text_top, FOOTER_RULE_Y - 1
+    band_top, band_bottom = chrome.text_top, _BAND_BOTTOM
     # The name and the ask, as coverage masks of the text band.
     mask = Image.new("L", (band_right - band_left, band_bottom - band_top), 0)
     draw = ImageDraw.Draw(mask)
@@ -683,18 +707,109 @@ def draw_card(content: CardContent) -> CardDrawing:
         draw_line(draw, line, lang=lang, weight=400, size=ASK_SIZE, start_x=start_x, baseline=baseline - band_top, fill=255)
         y += ASK_SIZE * line_height
 
+    # Only the rows with text differ from the chrome: they alone are mapped and kept.
+    text_box = mask.getbbox()
+    top, bottom = (text_box[1], text_box[3]) if text_box else (0, 0)
+    rows = chrome.png.band_rows(top, bottom)  # PNG rows: a filter byte, then the row (a copy)
     # The name is in ink, the ask in muted ink: split the mask halfway between them.
-    split = min(max(int(name_box.bottom + 9) - band_top, 0), mask.height)
-    indices = chrome.indices.copy()
-    if split:
-        indices.paste(mask.crop((0, 0, mask.width, split)).point(_ramp_lut(chrome.paper_index, _INK_BASE)),
-                      (band_left, band_top))
-    if split < mask.height:
-        indices.paste(mask.crop((0, split, mask.width, mask.height)).point(_ramp_lut(chrome.paper_index, _MUTED_BASE)),
-                      (band_left, band_top + split))
-    image = Image.frombytes("P", indices.size, indices.tobytes())
-    image.putpalette(chrome.palette)
-    return CardDrawing(palette_image=image, name_box=name_box, ask_lines=tuple(ask_lines), name_lines=tuple(name_lines))
+    split = min(max(int(name_box.bottom + 9) - band_top, top), bottom)
+    if split > top:
+        rows.paste(mask.crop((0, top, mask.width, split)).point(_ramp_lut(chrome.paper_index, _INK_BASE)),
+                   (1 + band_left, 0))
+    if split < bottom:
+        rows.paste(mask.crop((0, split, mask.width, bottom)).point(_ramp_lut(chrome.paper_index, _MUTED_BASE)),
+                   (1 + band_left, split - top))
+    return CardDrawing(chrome=chrome, text_rows=rows, text_top=top, name_box=name_box,
+                       ask_lines=tuple(ask_lines), name_lines=tuple(name_lines))
+
+
+#: zlib level 1: the flat paper compresses almost as well as at level 6, in a fraction of the time.
+PNG_ZLIB_LEVEL = 1
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: A zlib stream header: deflate, 32 KiB window, "fastest" (CMF*256+FLG divisible by 31).
+_ZLIB_HEADER = b"\x78\x01"
+_ADLER_BASE = 65521
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(data, zlib.crc32(kind)).to_bytes(4, "big")
+
+
+def _scanlines(indices: Image.Image) -> Image.Image:
+    """An "L" image of palette indices as PNG rows (its bytes are the rows): a column
+    in front for each row's filter byte, 0 (none)."""
+    with_filter = Image.new("L", (indices.width + 1, indices.height), 0)
+    with_filter.paste(indices, (1, 0))
+    return with_filter
+
+
+def _deflate(data: bytes, flush: int) -> bytes:
+    compressor = zlib.compressobj(PNG_ZLIB_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(flush)
+
+
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of A + B from those of A and B and B's length (zlib's adler32_combine)."""
+    remainder = second_length % _ADLER_BASE
+    sum1 = first & 0xFFFF
+    sum2 = (remainder * sum1) % _ADLER_BASE
+    sum1 = (sum1 + (second & 0xFFFF) + _ADLER_BASE - 1) % _ADLER_BASE
+    sum2 = (sum2 + (first >> 16) + (second >> 16) + _ADLER_BASE - remainder) % _ADLER_BASE
+    return sum1 | (sum2 << 16)
+
+
+@dataclass(frozen=True)
+class _ChromePng:
+    """What every card of one chrome shares in its PNG: the header and palette, and the
+    rows with no text (the badge above, the footer below, and the empty rows of the text
+    band around the text), compressed once.
+
+    A card's zlib stream is chrome rows + its text rows + chrome rows, each part
+    deflated on its own (a full flush ends every part but the last, so no part
+    refers back into another: one valid deflate stream), with the stream's
+    Adler-32 combined from the parts'.
+    """
+
+    head: bytes  # signature, IHDR, PLTE
+    band_top: int  # the text band's first row on the card
+    scanlines: Image.Image  # "L", the chrome as PNG rows: one column wider, column 0 the filter byte (0)
+    _parts: dict[tuple[int, int, bool], tuple[bytes, int, int]] = field(default_factory=dict, compare=False)
+
+    def band_rows(self, top: int, bottom: int) -> Image.Image:
+        """Rows [top, bottom) of the text band in the chrome, as PNG rows, to draw a card's text into."""
+        return self.scanlines.crop((0, self.band_top + top, self.scanlines.width, self.band_top + bottom))
+
+    def _chrome_part(self, top: int, bottom: int, last: bool) -> tuple[bytes, int, int]:
+        """Chrome rows [top, bottom) deflated, their Adler-32 and length (kept: a few row ranges recur)."""
+        key = (top, bottom, last)
+        part = self._parts.get(key)
+        if part is None:
+            if len(self._parts) > 512:
+                self._parts.clear()
+            rows = self.scanlines.crop((0, top, self.scanlines.width, bottom)).tobytes() if bottom > top else b""
+            part = self._parts[key] = (_deflate(rows, zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH),
+                                       zlib.adler32(rows), len(rows))
+        return part
+
+    def encode(self, rows: Image.Image, text_top: int) -> bytes:
+        """The PNG of a card whose text is all in `rows` (PNG rows, as `band_rows`), from the
+        text band's row `text_top` down; every other row is the chrome's."""
+        top = self.band_top + text_top
+        bottom = top + rows.height
+        text_rows = rows.tobytes() if rows.height else b""
+        above, above_adler, above_length = self._chrome_part(0, top, False)
+        below, below_adler, below_length = self._chrome_part(bottom, self.scanlines.height, True)
+        adler = adler32_combine(above_adler, zlib.adler32(text_rows), len(text_rows))
+        adler = adler32_combine(adler, below_adler, below_length)
+        stream = _ZLIB_HEADER + above + _deflate(text_rows, zlib.Z_FULL_FLUSH) + below + adler.to_bytes(4, "big")
+        return self.head + _png_chunk(b"IDAT", stream) + _png_chunk(b"IEND", b"")
+
+
+def _chrome_png(indices: Image.Image, palette: bytes, band_top: int) -> _ChromePng:
+    width, height = indices.size
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 3, 0, 0, 0])  # 8-bit palette
+    head = _PNG_SIGNATURE + _png_chunk(b"IHDR", header) + _png_chunk(b"PLTE", palette)
+    return _ChromePng(head=head, band_top=band_top, scanlines=_scanlines(indices))
 
 
 def png_bytes(image: Image.Image) -> bytes:
@@ -729,10 +844,13 @@ def _publish(cached: Path, out: Path) -> None:
     change the cache behind its back.
     """
     try:
+        os.link(cached, out)  # the usual case in a fresh build: no card there yet
+        return
+    except FileExistsError:
         if os.path.samefile(cached, out):
             return
     except OSError:
-        pass  # no card there yet
+        pass  # the first card of its folder, another file system, or links not allowed
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
@@ -757,7 +875,7 @@ def ensure_card(content: CardContent, out_path: Path | str, cache_dir: Path | st
     if cached is not None and cached.is_file():
         _publish(cached, out)
         return CardResult(out, drawn=False, key=key)
-    data = png_bytes(draw_card(content).palette_image)
+    data = draw_card(content).png()
     if cached is None:
         write_atomically(out, data)
     else:

@@ -74,6 +74,8 @@
     });
   }
 
+  /* sawt-search.js reads the list of case shards (sawt-shards.json) with it too. */
+  window.sawtPagefindOfflineFetch = offlineFetch;
   window.sawtPagefindOffline = (function (fetch, sawtModuleUrl) {
     /* sawt:pagefind */
   })(offlineFetch, BASE + "pagefind.js");

@@ -6,6 +6,7 @@ languages, and a deleted case leaves nothing behind."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,24 @@ pytestmark = pytest.mark.build
 EN_MARK, AR_MARK = "ZZRENAMED", "زززتعديل"
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
+SEARCH_LOG = re.compile(r"search index: .*\((?:(\d+) bundles, )?(\d+) indexed\)")
+
+
+@pytest.fixture(scope="module", params=["one search bundle", "case shards"])
+def rebuilt(request, tmp_path_factory):
+    """The sample built, then rebuilt after one case was edited and another deleted; also
+    with the search index in case shards (as a large archive's is: one case a shard here)."""
     project = copy_project(tmp_path_factory.mktemp("stale"))
-    assert build(project).returncode == 0
+    if request.param == "case shards":
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "search_case_pages_per_shard: 1000" in text
+        config.write_text(text.replace("search_case_pages_per_shard: 1000", "search_case_pages_per_shard: 1"), encoding="utf-8")
+    first = build(project)
+    assert first.returncode == 0, first.stderr[-3000:]
     site = project / "site"
     before = {path: (site / path).read_bytes() for path in ("assets/cards/en/osama.png", "assets/cards/ar/osama.png")}
+    shards_before = json.loads((site / "pagefind/sawt-shards.json").read_text(encoding="utf-8"))["merge"]
     assert (project / ".cache").is_dir()
     case = project / "data/cases/osama.yml"
     case.write_text(case.read_text(encoding="utf-8").replace(
@@ -30,7 +43,7 @@ def rebuilt(tmp_path_factory):
     (project / "data/cases/muhammad-abdulatif.yml").unlink()
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    return site, before
+    return site, before, (request.param, shards_before, SEARCH_LOG.search(result.stderr))
 
 
 def _files_with(site: Path, text: str) -> set[str]:
@@ -40,25 +53,48 @@ def _files_with(site: Path, text: str) -> set[str]:
 
 @pytest.mark.parametrize(("lang", "mark"), [("en", EN_MARK), ("ar", AR_MARK)])
 def test_an_edited_name_reaches_every_output_in_its_language(rebuilt, lang: str, mark: str):
-    site, _ = rebuilt
+    site, *_ = rebuilt
     prefix = "" if lang == "en" else "ar/"
     found = _files_with(site, mark)
     for expected in (f"{prefix}cases/osama/index.html", f"{prefix}cases/index.html", f"{prefix}data/cases.json",
                      f"{prefix}data/cases.csv", f"feed-{lang}.xml"):
         assert expected in found, expected
     assert any(path.startswith("pagefind/") for path in found), "the search index still has the old name"
+    # The case page's own search record (a Pagefind fragment, in whichever bundle or shard holds it).
+    page_url = f'"url":"/{prefix}cases/osama/"'.encode()
+    records = [p for p in output_files(site / "pagefind") if "fragment" in p.parts and page_url in readable_bytes(p)]
+    assert records and all(mark.encode() in readable_bytes(p) for p in records), records
     exported = json.loads((site / prefix / "data/cases.json").read_text(encoding="utf-8"))
     assert any(mark in case[f"name_{lang}"] for case in exported["cases"] if case["slug"] == "osama")
 
 
 def test_an_edited_case_gets_new_share_cards(rebuilt):
-    site, before = rebuilt
+    site, before, _ = rebuilt
     for path, old in before.items():
         assert (site / path).read_bytes() != old, path
 
 
 def test_a_deleted_case_leaves_nothing_behind(rebuilt):
-    site, _ = rebuilt
+    site, *_ = rebuilt
     assert not list(site.rglob("*muhammad-abdulatif*"))
     for text in ("muhammad-abdulatif", "Muhammad Abdulatif", "محمد عبد اللطيف"):
         assert _files_with(site, text) == set(), text
+
+
+def test_an_edit_reindexes_only_the_shards_it_touched(rebuilt):
+    site, _, (layout, shards_before, logged) = rebuilt
+    assert logged is not None, "no search summary in the build log"
+    bundles, indexed = logged.groups()
+    shards = json.loads((site / "pagefind/sawt-shards.json").read_text(encoding="utf-8"))["merge"]
+    if layout == "one search bundle":
+        assert shards == [] == shards_before and bundles is None and indexed == "1"
+        return
+    # Six cases spread over shards; the deleted case's shard went if it held nothing else.
+    assert len(shards_before) >= 3 and set(shards) <= set(shards_before) and int(bundles) == 1 + len(shards)
+    # Pagefind ran again on the main bundle (the index pages changed) and on the edited
+    # case's shard, and on the deleted case's if any page is left in it: the rest came from the cache.
+    assert int(indexed) <= 3 < 1 + len(shards)
+    for shard in shards:  # a shard is an index only: the main bundle's code searches it
+        files = {p.name for p in (site / "pagefind" / shard).iterdir()}
+        assert "pagefind-entry.json" in files and not [name for name in files if name.endswith((".js", ".css"))]
+        assert not [name for name in files if name.startswith("wasm.")]

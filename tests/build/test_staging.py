@@ -44,3 +44,17 @@ def test_a_killed_build_publishes_nothing(tmp_path: Path):
     # The next build starts from nothing and publishes a whole site.
     assert build(project).returncode == 0
     assert (project / "site/ar/cases/osama/index.html").exists() and not staging.exists()
+
+
+def test_a_rebuild_replaces_the_site_and_the_last_one_goes(tmp_path: Path):
+    # The last site is deleted in a process of its own after the swap (sawt.build.staging):
+    # the new site is whole at once, and the old one does not stay behind.
+    project = copy_project(tmp_path)
+    assert build(project).returncode == 0
+    (project / "site/stale-marker.txt").write_text("from the last build", encoding="utf-8")
+    assert build(project).returncode == 0
+    assert (project / "site/ar/cases/osama/index.html").exists() and not (project / "site/stale-marker.txt").exists()
+    deadline = time.monotonic() + 60
+    while list(project.glob("site.previous*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(project.glob("site.previous*")), "the last site was left behind"

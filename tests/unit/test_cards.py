@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import struct
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -304,6 +306,48 @@ def test_cache_key_covers_everything_drawn_and_the_renderer(monkeypatch: pytest.
 
 def test_rendering_is_deterministic() -> None:
     assert cards.png_bytes(draw(fictional_case(), "ar").image) == cards.png_bytes(draw(fictional_case(), "ar").image)
+
+
+def png_idat(data: bytes) -> bytes:
+    """The concatenated IDAT data of a PNG, every chunk's CRC checked."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, idat, kinds = 8, b"", []
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        body = data[position + 8 : position + 8 + length]
+        assert zlib.crc32(kind + body) == struct.unpack(">I", data[position + 8 + length : position + 12 + length])[0]
+        kinds.append(kind)
+        idat += body if kind == b"IDAT" else b""
+        position += 12 + length
+    assert kinds[0] == b"IHDR" and kinds[-1] == b"IEND"
+    return idat
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("which", ["ask", "summary", "site"])
+def test_the_written_card_is_the_drawn_card(tmp_path: Path, lang: str, which: str) -> None:
+    # A card's PNG is assembled from rows compressed once per chrome and the rows
+    # with text (sawt.outputs.cards._ChromePng): every pixel must survive that.
+    if which == "site":
+        content = cards.site_card_content(lang, site_name=SITE_NAME[lang], tagline="A tagline — شعار")
+    else:
+        case = fictional_case() if which == "ask" else fictional_case(ask=None, summary=Text("word " * 400, "كلمة " * 400))
+        content = cards.card_content(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang])
+    written = cards.ensure_card(content, tmp_path / "card.png", cache_dir=tmp_path / "cache").path.read_bytes()
+    raw = zlib.decompress(png_idat(written))  # checks the stream's Adler-32 too
+    assert len(raw) == cards.CARD_HEIGHT * (cards.CARD_WIDTH + 1)
+    decoded = Image.open(io.BytesIO(written))
+    expected = cards.draw_card(content).image
+    assert decoded.mode == "P" and decoded.size == expected.size
+    assert decoded.convert("RGB").tobytes() == expected.tobytes()
+    # The same again from the chrome's remembered parts.
+    assert cards.draw_card(content).png() == written
+
+
+def test_adler32_combine_is_zlibs() -> None:
+    for first, second in ((b"", b"x"), (b"abc", b""), (b"\xff" * 70_000, b"paper" * 30_001), (b"a" * 65_521, b"b" * 65_522)):
+        combined = cards.adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+        assert combined == zlib.adler32(first + second)
 
 
 # ---------------------------------------------------------------- long text stays cheap

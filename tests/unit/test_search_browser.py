@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sawt.outputs.search.index import build_search_index
+from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, build_search_index
 from sawt.outputs.search.text import normalise_query
 from tests.conftest import ARTIFACTS, serve
 from tests.search_fixture.fixture_site import (
@@ -28,10 +28,13 @@ pytestmark = pytest.mark.browser
 PAIR_PAGES = pair_pages()
 
 
-@pytest.fixture(scope="module")
-def search_site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=["one bundle", "case shards"])
+def search_site(request, tmp_path_factory) -> Path:
+    """The fixture site indexed as one bundle, and with every case in a shard of its own
+    that the browser merges in (as a large archive is): every test runs on both."""
     site = write_fixture_site(tmp_path_factory.mktemp("search-browser") / "site")
-    build_search_index(site)
+    report = build_search_index(site, case_pages_per_shard=1 if request.param == "case shards" else CASE_PAGES_PER_SHARD)
+    assert report.shards == (2 if request.param == "case shards" else 0)
     return site
 
 

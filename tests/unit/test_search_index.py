@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -224,3 +225,42 @@ def test_the_last_bundle_is_reused_only_while_every_document_is_unchanged(tmp_pa
     edited.write_text(edited.read_text(encoding="utf-8").replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
     build_search_index(site, cache_dir=cache)
     assert len(runs) == 2 and bundle_files() != first
+
+
+def test_case_pages_are_dealt_to_shards_by_slug_in_both_languages():
+    from sawt.outputs.search.index import case_slug, shard_count, shard_of
+
+    assert case_slug("cases/osama/index.html", ("en", "ar")) == "osama"
+    assert case_slug("ar/cases/osama/index.html", ("en", "ar")) == "osama"
+    for other in ("cases/index.html", "ar/cases/page/2/index.html", "news/cases/index.html", "index.html"):
+        assert case_slug(other, ("en", "ar")) is None, other
+    # One bundle up to the limit, then powers of two: the count moves only when the archive doubles.
+    assert [shard_count(n, 1000) for n in (12, 1000, 1001, 2000, 2001, 3999, 4001, 20_000, 200_000)] == [
+        0, 0, 2, 2, 4, 4, 8, 16, 16]
+    assert shard_of("osama", 16) == shard_of("osama", 16) and {shard_of(f"p{i}", 4) for i in range(40)} == {0, 1, 2, 3}
+
+
+def test_an_edited_case_reindexes_its_shard_and_nothing_else(tmp_path, monkeypatch):
+    import sawt.outputs.search.index as search_index
+
+    site = write_fixture_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    runs: list[str] = []
+    real = search_index._run_pagefind
+    monkeypatch.setattr(search_index, "_run_pagefind", lambda source, bundle: runs.append(source.name) or real(source, bundle))
+    first = build_search_index(site, cache_dir=cache, case_pages_per_shard=1)
+    listed = json.loads((site / "pagefind" / search_index.SHARDS_FILE).read_text())["merge"]
+    assert first.shards == len(listed) == 2 and len(runs) == 3  # the main bundle and one shard a case
+    edited_shard = search_index.shard_name(search_index.shard_of(CASE_URL["en"].strip("/").split("/")[-1], 4))
+    assert f"{edited_shard}/" in listed
+    untouched = {shard: {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind" / shard).rglob("*")
+                         if p.is_file()} for shard in listed if shard != f"{edited_shard}/"}
+    edited = site / CASE_URL["en"].strip("/") / "index.html"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
+    runs.clear()
+    second = build_search_index(site, cache_dir=cache, case_pages_per_shard=1)
+    assert runs == [edited_shard] and second.pagefind_runs == 1
+    for shard, files in untouched.items():
+        assert {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind" / shard).rglob("*") if p.is_file()} == files
+    fragments = [p for p in (site / "pagefind" / edited_shard / "fragment").iterdir()]
+    assert any(b"ZZEDITED" in gzip.decompress(p.read_bytes()) for p in fragments)

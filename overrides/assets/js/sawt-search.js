@@ -160,6 +160,19 @@
     return offlineLoading;
   }
 
+  /* A large archive's case pages are in shards beside the main bundle
+     (sawt/outputs/search/index.py): the main bundle lists them in sawt-shards.json,
+     and each is merged in with the same options before the first search runs.
+     `read` is fetch online, and the offline copy's script-backed fetch from file://. */
+  var SHARDS_FILE = "sawt-shards.json";
+
+  function shardList(read) {
+    return read(BUNDLE + SHARDS_FILE).then(function (response) {
+      if (!response.ok) throw new Error("sawt: " + SHARDS_FILE + " " + response.status);
+      return response.json();
+    }).then(function (listing) { return (listing && listing.merge) || []; });
+  }
+
   function loadPagefind() {
     if (!loading) {
       // The offline copy served over http has no module bundle: use its scripts.
@@ -168,9 +181,14 @@
           return loadOfflinePagefind().catch(function () { throw error; });
         });
       loading = module_.then(function (module) {
-        return module.createInstance({
-          basePath: BUNDLE, baseUrl: SITE_PATH, excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true
-        });
+        var options = { baseUrl: SITE_PATH, excerptLength: EXCERPT_WORDS, ranking: RANKING };
+        var instance = module.createInstance(Object.assign({ basePath: BUNDLE, noWorker: true }, options));
+        var read = module === window.sawtPagefindOffline ? window.sawtPagefindOfflineFetch : window.fetch.bind(window);
+        return shardList(read).then(function (shards) {
+          return Promise.all(shards.map(function (shard) {
+            return instance.mergeIndex(new URL(shard, BUNDLE).href, options);
+          }));
+        }).then(function () { return instance; });
       });
       loading.catch(function () { loading = null; }); // let a later search retry
     }

@@ -19,14 +19,24 @@ document in a temporary folder with the same relative path, with
   status label as `status` metadata (shown in results), and a higher weight on
   the name heading, so the case ranks above pages that only mention the person.
 
-Then Pagefind's binary indexes that folder in one run and writes the bundle
-into the site. The site's own HTML files are never changed.
+Then Pagefind's binary indexes that folder and writes the bundle into the
+site. The site's own HTML files are never changed.
+
+A large archive's case pages are indexed in shards: past CASE_PAGES_PER_SHARD
+case pages, each case (both its languages) goes to one of N case bundles by a
+stable hash of its slug, <site>/pagefind/cases-K/, beside the main bundle
+(every other page, and Pagefind's code). <site>/pagefind/sawt-shards.json lists
+them, and sawt-search.js merges them into the main one in the browser
+(Pagefind's mergeIndex). Each bundle is cached by its own documents, so editing
+one case re-runs Pagefind on its shard and on the main bundle only; and no
+single Pagefind run holds the whole archive in memory.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import html as html_lib
 import json
 import multiprocessing
@@ -41,7 +51,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import lxml.html
 from lxml import etree
@@ -91,6 +101,18 @@ LARGE_PAGE_CHARS = 100_000
 #: Below this many pages, worker processes cost more than they save.
 PARALLEL_FROM_PAGES = 2_000
 MAX_WORKERS = 4
+#: Past this many case pages, case pages are indexed in shards (see the module's doc):
+#: an edit re-indexes 1/N of the archive; a search fetches from every shard.
+CASE_PAGES_PER_SHARD = 1_000
+#: At most this many shards (a power of two): a reader's first search loads two small
+#: files a shard, and each query word one index chunk a shard.
+MAX_SHARDS = 16
+#: In the main bundle: {"merge": ["cases-0/", ...]}, the shards the browser merges in.
+SHARDS_FILE = "sawt-shards.json"
+SHARD_PREFIX = "cases-"
+#: What a merged index loads (its entry, metadata, index and fragment chunks, filters);
+#: a shard's copies of Pagefind's code and language modules go.
+SHARD_FILES_KEPT = ("pagefind-entry.json", "*.pf_meta", "index", "fragment", "filter")
 #: Weight of a case page's name heading (Pagefind's h1 default is 7; ranking is quadratic).
 CASE_NAME_WEIGHT = "10"
 
@@ -116,12 +138,15 @@ class IndexReport:
     seconds: float  # wall time of the whole run
     pagefind_seconds: float  # of which the Pagefind binary (index + write)
     bundle_bytes: int  # size of everything written under bundle_dir
+    shards: int = 0  # case bundles beside the main one
+    pagefind_runs: int = 1  # bundles indexed again (the others came from the cache)
 
     def summary(self) -> str:
         per_lang = ", ".join(f"{lang}: {n}" for lang, n in sorted(self.pages.items()))
+        bundles = f"{1 + self.shards} bundles, {self.pagefind_runs} indexed" if self.shards else f"{self.pagefind_runs} indexed"
         return (
             f"search index: {sum(self.pages.values())} pages ({per_lang}; {self.case_pages} case pages) "
-            f"in {self.seconds:.1f}s, bundle {self.bundle_bytes / 1e6:.1f} MB"
+            f"in {self.seconds:.1f}s ({bundles}), bundle {self.bundle_bytes / 1e6:.1f} MB"
         )
 
 
@@ -308,9 +333,56 @@ _SEARCH_FINGERPRINT = hashlib.sha256(
 ).digest()
 
 
+def case_slug(relative: str, languages: Sequence[str]) -> str | None:
+    """The case whose page is at this site-relative path ("ar/cases/x/index.html" -> "x"),
+    or None for every other page (the case index and its pages 2+ included)."""
+    parts = relative.split("/")
+    if parts and parts[0] in languages:
+        parts = parts[1:]
+    if len(parts) == 3 and parts[0] == "cases" and parts[2] == "index.html" and parts[1] not in ("page", "index"):
+        return parts[1]
+    return None
+
+
+def shard_count(case_pages: int, per_shard: int = CASE_PAGES_PER_SHARD) -> int:
+    """How many case shards an archive of `case_pages` gets: 0 (one bundle) up to `per_shard`,
+    then a power of two, so that the count (and with it every case's shard, which a change
+    of count re-deals, re-indexing them all) changes only when the archive doubles."""
+    if case_pages <= per_shard:
+        return 0
+    return min(MAX_SHARDS, 2 ** math.ceil(math.log2(case_pages / per_shard)))
+
+
+def shard_of(slug: str, shards: int) -> int:
+    """A case's shard: stable across builds and machines, the same for both its languages."""
+    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:8], "big") % shards
+
+
+def shard_name(index: int) -> str:
+    return f"{SHARD_PREFIX}{index}"
+
+
+@dataclass(frozen=True)
+class Sharding:
+    """Where each page's search document goes: the main bundle's folder, or its case shard's."""
+
+    main_dir: Path
+    shards_dir: Path | None = None  # holds one folder per shard
+    shards: int = 0
+    languages: tuple[str, ...] = ()
+
+    def folder(self, relative: str) -> Path:
+        slug = case_slug(relative, self.languages) if self.shards and self.shards_dir is not None else None
+        if slug is None:
+            return self.main_dir
+        return self.shards_dir / shard_name(shard_of(slug, self.shards))  # type: ignore[operator]
+
+
 def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], languages: Sequence[str], bundle_subdir: str,
-                     cache_dir: Path | None = None) -> _Tally:
-    """Write the search documents of some pages (site-relative paths) into work_dir."""
+                     cache_dir: Path | None = None, sharding: Sharding | None = None) -> _Tally:
+    """Write the search documents of some pages (site-relative paths) into work_dir, or
+    where `sharding` puts them."""
+    sharding = sharding or Sharding(work_dir)
     tally = _Tally()
     made_dirs: set[Path] = set()
     for relative_name in relatives:
@@ -324,7 +396,7 @@ def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], l
         if document is None:
             tally.skipped.append(f"{relative.as_posix()}: {reason}")
             continue
-        target = work_dir / relative
+        target = sharding.folder(relative.as_posix()) / relative
         if target.parent not in made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             made_dirs.add(target.parent)
@@ -367,24 +439,26 @@ def _can_spawn_workers() -> bool:
 
 
 def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[str], bundle_subdir: str,
-                            cache_dir: Path | None) -> _Tally:
+                            cache_dir: Path | None, sharding: Sharding | None = None,
+                            relatives: Sequence[str] | None = None) -> _Tally:
     """Write every page's search document; on a big site, in worker processes
     (the work is per page and CPU-bound, and Pagefind waits for all of it)."""
-    relatives = _page_paths(site_dir, bundle_subdir)
+    if relatives is None:
+        relatives = _page_paths(site_dir, bundle_subdir)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(relatives) < PARALLEL_FROM_PAGES or workers < 2 or not _can_spawn_workers():
-        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir)
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding)
     chunks = [relatives[i::workers] for i in range(workers)]
     try:
         # "spawn": forking a process that runs threads (a dev server, a browser driver) can deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [
-                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir, cache_dir)
+                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir, cache_dir, sharding)
                 for chunk in chunks
             ]
             return _merge(future.result() for future in futures)
     except (OSError, BrokenProcessPool):  # no processes to be had here: do it in this one
-        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir)
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding)
 
 
 def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
@@ -433,24 +507,28 @@ def _documents_key(work_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None) -> None:
-    """Run Pagefind on the documents in work_dir, writing bundle_dir; with cache_dir, keep
-    the last bundle there by the documents' hash, so that a rebuild whose documents are
-    all unchanged copies it instead of re-indexing (Pagefind is most of the search stage)."""
+def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None, *, cache_name: str = "",
+                    tidy: Callable[[Path], None] = lambda bundle: None) -> bool:
+    """Run Pagefind on the documents in work_dir, writing bundle_dir, then `tidy` it; with
+    cache_dir, keep the last bundle there (BUNDLE_CACHE + cache_name) by the documents'
+    hash, so that a rebuild whose documents are all unchanged copies it instead of
+    re-indexing (Pagefind is most of the search stage). True if Pagefind ran."""
     if cache_dir is None:
         _run_pagefind(work_dir, bundle_dir)
-        return
+        tidy(bundle_dir)
+        return True
     key = _documents_key(work_dir)
-    cached = cache_dir / BUNDLE_CACHE
+    cached = cache_dir / (BUNDLE_CACHE + cache_name)
     try:
         if (cached / BUNDLE_KEY_FILE).read_text(encoding="ascii") == key:
             shutil.copytree(cached / "bundle", bundle_dir)
-            return
+            return False
     except OSError:
         pass
     if bundle_dir.exists():  # a half-copied bundle
         shutil.rmtree(bundle_dir)
     _run_pagefind(work_dir, bundle_dir)
+    tidy(bundle_dir)
     # Replace the cached bundle; the key is written last, so a half-written cache never matches.
     shutil.rmtree(cached, ignore_errors=True)
     try:
@@ -458,6 +536,7 @@ def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None) ->
         (cached / BUNDLE_KEY_FILE).write_text(key, encoding="ascii")
     except OSError:
         shutil.rmtree(cached, ignore_errors=True)  # a cache that cannot be written is only slower
+    return True
 
 
 #: Under the search cache: the last Pagefind bundle and the hash of the documents it indexed.
@@ -476,36 +555,71 @@ def _tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def _tidy_main_bundle(bundle_dir: Path) -> None:
+    for unused in UNUSED_BUNDLE_FILES:
+        (bundle_dir / unused).unlink(missing_ok=True)
+
+
+def _tidy_shard(bundle_dir: Path) -> None:
+    """A merged index uses the main bundle's code and language modules: its own copies go."""
+    kept = {path for pattern in SHARD_FILES_KEPT for path in bundle_dir.glob(pattern)}
+    for path in bundle_dir.iterdir():
+        if path not in kept:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def _forget_other_shards(cache_dir: Path | None, names: Iterable[str]) -> None:
+    """Cached bundles of shards this build does not have (the archive shrank, or grew past a step)."""
+    if cache_dir is None or not cache_dir.is_dir():
+        return
+    current = {BUNDLE_CACHE + "-" + name for name in names}
+    for cached in cache_dir.glob(f"{BUNDLE_CACHE}-{SHARD_PREFIX}*"):
+        if cached.name not in current:
+            shutil.rmtree(cached, ignore_errors=True)
+
+
 def build_search_index(
     site_dir: Path,
     *,
     languages: Sequence[str] = ("en", "ar"),
     bundle_subdir: str = BUNDLE_SUBDIR,
     cache_dir: Path | None = None,
+    case_pages_per_shard: int = CASE_PAGES_PER_SHARD,
 ) -> IndexReport:
-    """Index the built site at `site_dir` and write the bundle to `site_dir/bundle_subdir`.
+    """Index the built site at `site_dir` and write the bundle to `site_dir/bundle_subdir`
+    (with its case shards, if the archive has more than `case_pages_per_shard` case pages).
 
     Call once, after all languages are built (e.g. the last on_post_build). With
-    `cache_dir`, each page's search document is kept there by the page's content.
+    `cache_dir`, each page's search document is kept there by the page's content, and
+    each bundle by its documents.
     Raises RuntimeError if Pagefind fails or finds no page.
     """
     started = time.perf_counter()
     site_dir = Path(site_dir).resolve()
     bundle_dir = site_dir / bundle_subdir
+    relatives = _page_paths(site_dir, bundle_subdir)
+    case_pages = sum(case_slug(relative, languages) is not None for relative in relatives)
+    shards = shard_count(case_pages, case_pages_per_shard) if case_pages < len(relatives) else 0
     with tempfile.TemporaryDirectory(prefix="sawt-search-", dir=_scratch_dir()) as work:
         work_dir = Path(work)
-        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir)
+        sharding = Sharding(work_dir / "main", work_dir / "shards", shards, tuple(languages))
+        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir, sharding, relatives)
         if not tally.pages:
             raise RuntimeError(f"search index: no page to index under {site_dir} (looked for {PAGE_GLOB})")
         if bundle_dir.exists():
             shutil.rmtree(bundle_dir)
         pagefind_started = time.perf_counter()
-        _indexed_bundle(work_dir, bundle_dir, cache_dir)
+        # One Pagefind run at a time: each is multi-threaded, and memory peaks once per run.
+        runs = int(_indexed_bundle(sharding.main_dir, bundle_dir, cache_dir, tidy=_tidy_main_bundle))
+        names = [shard_name(k) for k in range(shards) if (sharding.shards_dir / shard_name(k)).is_dir()]
+        for name in names:
+            runs += _indexed_bundle(sharding.shards_dir / name, bundle_dir / name, cache_dir, cache_name="-" + name,
+                                    tidy=_tidy_shard)
         pagefind_seconds = time.perf_counter() - pagefind_started
+    _forget_other_shards(cache_dir, names)
     if not (bundle_dir / "pagefind.js").exists():
         raise RuntimeError(f"search index: Pagefind wrote no bundle to {bundle_dir}")
-    for unused in UNUSED_BUNDLE_FILES:
-        (bundle_dir / unused).unlink(missing_ok=True)
+    (bundle_dir / SHARDS_FILE).write_text(json.dumps({"merge": [f"{name}/" for name in names]}), encoding="utf-8")
     return IndexReport(
         bundle_dir=bundle_dir,
         pages=dict(sorted(tally.pages.items())),
@@ -515,6 +629,6 @@ def build_search_index(
         seconds=time.perf_counter() - started,
         pagefind_seconds=pagefind_seconds,
         bundle_bytes=_tree_bytes(bundle_dir),
+        shards=len(names),
+        pagefind_runs=runs,
     )
-
-
