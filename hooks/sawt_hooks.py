@@ -25,6 +25,7 @@ from sawt.config import ConfigError, load_site_config
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 from sawt.outputs import htmlpost
 from sawt.render import sanitise
+from sawt.render.heading_ids import HeadingIds
 from sawt.volunteer import serve_errors
 
 log = logging.getLogger("mkdocs.plugins.sawt")
@@ -85,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _warn(sanitise.refused_files(Path(config.docs_dir), _build.config.allowed_files))
     with _reported_as_build_error():
         _build.ensure_archive(strict=bool(config.strict))
+    if not any(isinstance(e, HeadingIds) for e in config.markdown_extensions):
+        config.markdown_extensions.append(HeadingIds(_build.fragments))  # ids from the shortcodes' text, not their tokens
     if lang == _build.languages_order[0]:
         for warning in _build.data_warnings:  # (a strict build has stopped on them instead)
             log.warning(warning)
