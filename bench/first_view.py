@@ -38,11 +38,11 @@ def build(site: Path) -> None:
 
 
 def first_view(browser, url: str) -> list[dict]:
+    # A new context has an empty cache; within the page, the memory cache works as in any browser.
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     requests: dict[str, dict] = {}
     cdp.on("Network.requestWillBeSent", lambda e: requests.setdefault(e["requestId"], {"url": e["request"]["url"], "wire": 0, "decoded": 0}))
     cdp.on("Network.dataReceived", lambda e: requests.get(e["requestId"], {}).__setitem__("decoded", requests[e["requestId"]]["decoded"] + e["dataLength"]) if e["requestId"] in requests else None)
