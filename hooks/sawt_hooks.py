@@ -202,6 +202,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         _highlight_cases_menu(nav, page)  # case pages are in no menu; they belong under Cases
         context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])
         context["sawt_feeds"] = _build.feed_links()
+        context["sawt_alternates"] = _build.language_alternates(page.url)  # the frame's slug is filled per case
         return context
     _build.page_built(page.url)
     with _reported_as_build_error():
@@ -212,6 +213,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
             description=_plain(page.meta.get("description", "")),
         )
         context["sawt_feeds"] = _build.feed_links()
+        context["sawt_alternates"] = _build.language_alternates(page.url)
     return context
 
 
