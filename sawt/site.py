@@ -27,7 +27,7 @@ from sawt.data.model import Archive
 from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
 from sawt.dates import archive_today, status_label
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
-from sawt.outputs import cards, exports, feeds, share, theme_script
+from sawt.outputs import cards, exports, feeds, share, theme_css, theme_script
 from sawt.outputs.headers import write_headers_file
 from sawt.outputs.qr import qr_svg
 from sawt.outputs.search.index import IndexReport, build_search_index
@@ -328,6 +328,7 @@ class BuildState:
             self.write_feeds_and_exports,
             self.write_host_headers,
             self.patch_theme_script,
+            self.trim_theme_stylesheet,
         ):
             started = time.perf_counter()
             stage(site_dir, archive)
@@ -339,6 +340,13 @@ class BuildState:
         try:
             theme_script.patch_theme_script(site_dir)
         except theme_script.ThemeScriptError as error:
+            raise SawtError(str(error)) from None
+
+    def trim_theme_stylesheet(self, site_dir: Path, archive: Archive) -> None:
+        """The theme's stylesheet without the components Sawt never renders (sawt/outputs/theme_css.py)."""
+        try:
+            theme_css.trim_theme_stylesheet(site_dir)
+        except theme_css.ThemeCssError as error:
             raise SawtError(str(error)) from None
 
     def language_alternates(self, page_url: str) -> list[dict[str, str]]:
