@@ -74,11 +74,26 @@ def _selectors(prelude: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _unused(selector: str) -> bool:
+    """True if the selector can only match an unused component: one of its compound parts
+    (outside :is(), :where(), :not(), which may offer alternatives or negate) names one."""
+    outside = selector
+    while "(" in outside:
+        stripped = _PARENTHESES.sub("", outside)
+        if stripped == outside:
+            break
+        outside = stripped
+    return bool(_UNUSED.search(outside))
+
+
 def _rules(nodes) -> str:
     out = []
     for node in nodes:
         if node.type == "qualified-rule":
-            kept = [s for s in _selectors(tinycss2.serialize(node.prelude)) if not _UNUSED.search(s)]
+            kept = [s for s in _selectors(tinycss2.serialize(node.prelude)) if not _unused(s)]
             if kept:
                 out.append(",".join(kept) + "{" + tinycss2.serialize(node.content) + "}")
         elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in ("media", "supports", "layer", "container"):
