@@ -68,15 +68,22 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) browser-deps node_modules/.installed
+LINT_STAMP := $(VENV)/.lint-installed
+$(LINT_STAMP): requirements-lint.txt $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lint.txt
+	touch $(LINT_STAMP)
+
+test: $(STAMP) $(LINT_STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:
 	rm -rf site .cache test-artifacts
 
-# A copy for a USB stick, opened from file:// (issue 11; partial: see sawt/outputs/offline.py).
-# Its own folder, so it never mixes with the site you publish.
+# A copy for a USB stick, opened from file:// (README: "A copy for a USB stick"): the site is built
+# into site-offline/site/ (never into site/), then made to work from a folder, given a first page
+# (site-offline/index.html) and zipped. Give the published address, so share links point to it:
+# SAWT_SITE_URL=https://your.domain/ make offline.
 offline: $(STAMP)
 	rm -rf site-offline site-offline.zip
-	SAWT_SITE_URL=$${SAWT_SITE_URL:-https://offline.invalid/} NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-offline
+	SAWT_SITE_URL=$${SAWT_SITE_URL:-https://offline.invalid/} NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-offline/site
 	$(BIN)/python -m sawt.outputs.offline site-offline site-offline.zip

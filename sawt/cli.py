@@ -64,6 +64,7 @@ def check(data_dir: Path, today: date, *, strict: bool = True) -> int:
         f"({report.withheld_cases} unpublished or embargoed), "
         f"{_plural(len(archive.sources), 'source')}, {_plural(len(archive.figures), 'figure')}, "
         f"{_plural(len(archive.context_events), 'context event')}"
+        + (f", {_plural(len(archive.appeals), 'appeal')}" if archive.appeals else "")
     )
     print(headline)
     if on_github:

@@ -13,9 +13,10 @@ clear error rather than a half-translated site.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -39,6 +40,21 @@ class SiteLanguage:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """How to reach the campaign safely (extra.sawt.contact), shown on the About page by
+    <!-- sawt:contact -->. Empty by default, and then nothing is shown: never publish an
+    address that the campaign does not own and read."""
+
+    email: str = ""
+    url: str = ""  # e.g. a page explaining a Signal number or a SecureDrop address
+    note: Mapping[str, str] = field(default_factory=dict)  # by language: how to write safely
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.email or self.url)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path  # the folder holding mkdocs.yml
     site_url: str  # "" when not set (make serve sets it; make build requires it)
@@ -49,6 +65,8 @@ class SiteConfig:
     font_dir: Path  # the site's web fonts, which share cards draw with too
     time_zone: str  # embargoes lift at 00:00 of their date in this zone
     allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.render.sanitise)
+    mission: Mapping[str, str] = field(default_factory=dict)  # one line by language, under the site's name
+    contact: Contact = field(default_factory=Contact)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -112,7 +130,45 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
         font_dir=root / "overrides" / "assets" / "fonts",
         time_zone=time_zone,
         allowed_files=tuple(str(name) for name in (extra.get("allowed_files") or [])),
+        mission=_texts(extra.get("mission"), "extra.sawt.mission", config_file.name, required=False, max_length=160),
+        contact=_contact(extra.get("contact"), config_file.name),
     )
+
+
+_EMAIL = re.compile(r"^[^@\s,;?&%<>\"]+@[^@\s,;?&%<>\"]+\.[^@\s,;?&%<>\"]+$")
+
+
+def _texts(value: Any, key: str, file_name: str, *, required: bool, max_length: int) -> dict[str, str]:
+    """A one-line text in every language Sawt speaks ({en: ..., ar: ...})."""
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict) or any(not isinstance(value.get(code), str) or not value[code].strip()
+                                           for code in LANGUAGES):
+        raise ConfigError(f"{file_name}: {key} must be one line in each language, like "
+                          f'{key.rsplit(".", 1)[-1]}: {{en: "...", ar: "..."}}')
+    for code in LANGUAGES:
+        text = " ".join(value[code].split())
+        if len(text) > max_length:
+            raise ConfigError(f"{file_name}: {key}.{code} has {len(text)} characters; keep it to one line "
+                              f"of at most {max_length}")
+    return {code: " ".join(value[code].split()) for code in LANGUAGES}
+
+
+def _contact(value: Any, file_name: str) -> Contact:
+    if value is None:
+        return Contact()
+    if not isinstance(value, dict) or set(value) - {"email", "url", "note"}:
+        raise ConfigError(f"{file_name}: extra.sawt.contact takes email:, url: and note: {{en: ..., ar: ...}}")
+    email = str(value.get("email") or "").strip()
+    url = str(value.get("url") or "").strip()
+    if email and not _EMAIL.match(email):
+        raise ConfigError(f'{file_name}: extra.sawt.contact.email "{email}" is not one email address')
+    if url and not re.match(r"^https?://\S+$", url):
+        raise ConfigError(f'{file_name}: extra.sawt.contact.url "{url}" is not a web address starting with https://')
+    note = value.get("note")
+    has_note = isinstance(note, dict) and any(str(v or "").strip() for v in note.values())
+    return Contact(email=email, url=url,
+                   note=_texts(note, "extra.sawt.contact.note", file_name, required=False, max_length=500) if has_note else {})
 
 
 def _languages(raw: dict[str, Any], file_name: str) -> tuple[SiteLanguage, ...]:

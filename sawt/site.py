@@ -200,6 +200,7 @@ class BuildState:
         pages after the first (the first is docs/<lang>/cases/index.md, where the
         volunteer writes the intro)."""
         archive = self.loaded
+        check_appeal_pages(archive, docs_dir)
         pages = [GeneratedPage(src_uri=frame.frame_url(kind).rstrip("/") + ".md", neutral_url=frame.frame_url(kind),
                                markdown=frame.frame_markdown(kind)) for kind in frame.FRAME_FOLDERS]
         pages += [GeneratedPage(src_uri=f"cases/{case.slug}.md", neutral_url=f"cases/{case.slug}/", markdown="",
@@ -226,6 +227,9 @@ class BuildState:
                 field_reference=field_reference_markdown(lang) if "sawt:field-reference" in markdown else None,
                 line_offset=line_offset,
                 protect=self.fragments.hold,
+                today=self.today,
+                page_address=share.absolute_url(self.site_url, here),
+                contact=self.config.contact if self.config is not None else None,
             )
         except ShortcodeError as error:
             raise SawtError(str(error)) from None
@@ -367,7 +371,7 @@ class BuildState:
             archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES},
             site_names={lang: self.site_name(lang) for lang in LANGUAGES}, stories=dict(self.stories),
             share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
-            cache_dir=self.root / ".cache" / "pages",
+            cache_dir=self.root / ".cache" / "pages", today=self.today,
         ))
         for lang in LANGUAGES:
             written += write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir)
@@ -457,10 +461,22 @@ class BuildState:
         (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, site_url=self.site_url), encoding="utf-8", newline="")
 
 
-#: One Atom feed per language, at the site root: the theme's script looks for a
-#: sitemap.xml beside every <link rel="alternate">, and the root has one.
+#: One Atom feed per language, at the site root. Their <link>s say rel="alternate feed"
+#: (overrides/main.html), so the theme's script fetches no sitemap.xml for them.
 FEED_PATHS = {"en": "feed-en.xml", "ar": "feed-ar.xml"}
 EXPORT_DIR = "data"
+
+
+def check_appeal_pages(archive: Archive, docs_dir: Path) -> None:
+    """Every appeal in data/appeals.yml has its page, appeals/<id>.md (in either language:
+    the other one borrows it), which case pages link to."""
+    for appeal_id in archive.appeals:
+        if not any((docs_dir / lang / "appeals" / f"{appeal_id}.md").is_file() for lang in LANGUAGES):
+            raise SawtError(
+                f'data/appeals.yml: appeal "{appeal_id}" has no page: write docs/en/appeals/{appeal_id}.md '
+                f"and docs/ar/appeals/{appeal_id}.md, with <!-- sawt:appeal {appeal_id} --> where its "
+                "targets and letter go (case pages link to /appeals/<id>/)"
+            )
 
 
 def has_share_block(page_url: str) -> bool:

@@ -165,3 +165,40 @@ def local_server(
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+
+
+#: A fictional, reserved-domain address (RFC 2606) given to one appeal target in a copy of
+#: the sample project: no seed gives a real one, so the sample itself has no send button.
+APPEAL_TEST_EMAIL = "appeal-test@example.org"
+
+
+@pytest.fixture(scope="session")
+def appeal_email_site(tmp_path_factory) -> Path:
+    """The sample site built once more, with its Saleh al-Samar appeal given a fictional
+    email target and a deadline, so that the send buttons and deadline can be seen."""
+    from bench.build_bench import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("appeal-email") / "project")
+    appeals = project / "data" / "appeals.yml"
+    text = appeals.read_text(encoding="utf-8")
+    government = (
+        '      no_email:\n'
+        '        en: "SNHR\'s statement addresses the government but gives no email or postal address, and we do not guess one."\n'
+        '        ar: "يتوجّه بيان الشبكة السورية لحقوق الإنسان إلى الحكومة لكنه لا يذكر بريداً إلكترونياً ولا عنواناً بريدياً، ونحن لا نخمّن عنواناً."\n'
+    )
+    assert government in text, "data/appeals.yml changed: update the appeal_email_site fixture"
+    text = text.replace(government, f"      email: {APPEAL_TEST_EMAIL}\n")
+    text = text.replace("- id: saleh-al-samar\n", "- id: saleh-al-samar\n  deadline: 2099-01-01\n")
+    appeals.write_text(text, encoding="utf-8")
+    out = ARTIFACTS / "site-appeal-email"
+    shutil.rmtree(out, ignore_errors=True)
+    result = build_site(project, out)
+    assert result.returncode == 0, f"strict build failed:\n{(result.stdout + result.stderr)[-4000:]}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def appeal_email_url(appeal_email_site: Path):
+    server, url = serve(appeal_email_site)
+    yield url
+    server.shutdown()

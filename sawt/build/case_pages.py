@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
@@ -24,6 +25,7 @@ from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import relative_url, url_in_language
 from sawt.render.case_index import case_index_pages, index_page_content
+from sawt.render.appeal import CaseAction, case_action
 from sawt.render.case_page import CasePageContent, case_page_content
 
 #: Below this many pages, starting worker processes costs more than it saves.
@@ -40,6 +42,7 @@ class CasePagesJob:
     site_url: str
     site_dir: Path
     cache_dir: Path | None
+    today: date | None = None  # the archive's day: an appeal past its deadline is closed
 
 
 def case_url(slug: str, lang: str) -> str:
@@ -96,7 +99,8 @@ def _write_range(work: list[tuple[str, int]]) -> None:
 
 def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageContent:
     photo_url = relative_url(url, published_photo_path(case.slug, case.photo)) if case.photo else None
-    options = dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url)
+    options = dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url,
+                   action=_action(job, case, lang, url))
     if job.cache_dir is None:
         return _render(job, case, lang, options)
     key = hashlib.sha256(repr((renderer_fingerprint(), job.site_url, lang, case, options)).encode("utf-8")).hexdigest()
@@ -111,6 +115,20 @@ def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageCont
     partial.write_text(json.dumps(asdict(content), ensure_ascii=False), encoding="utf-8")
     partial.replace(cached)  # atomic: a reader never sees half a file
     return content
+
+
+def appeal_url(appeal_id: str, lang: str) -> str:
+    """The site-relative address of an appeal's page: "appeals/x/", "ar/appeals/x/"."""
+    return url_in_language(f"appeals/{appeal_id}/", lang)
+
+
+def _action(job: CasePagesJob, case: Case, lang: str, url: str) -> CaseAction:
+    appeal = job.archive.appeals.get(case.appeal) if case.appeal else None
+    if appeal is None or job.today is None:
+        return case_action(None, lang, today=job.today or date.min, appeal_href=None, appeal_address=None)
+    page = appeal_url(appeal.id, lang)
+    return case_action(appeal, lang, today=job.today, appeal_href=relative_url(url, page),
+                       appeal_address=job.site_url.rstrip("/") + "/" + page)
 
 
 def _render(job: CasePagesJob, case: Case, lang: str, options: dict) -> CasePageContent:

@@ -27,6 +27,8 @@ from typing import Any
 from sawt.data.errors import DataError, Problem
 from sawt.dates import parse_partial_date
 from sawt.data.model import (
+    Appeal,
+    AppealTarget,
     Archive,
     Case,
     ContextEvent,
@@ -38,7 +40,7 @@ from sawt.data.model import (
     Text,
 )
 from sawt.data.photos import photo_problem
-from sawt.data.schema import SLUG_RE, property_is_valid, schema_problems, slugify
+from sawt.data.schema import SLUG_RE, load_schemas, property_is_valid, schema_problems, slugify
 from sawt.data.textdirection import direction_problems
 from sawt.data.yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
 
@@ -154,17 +156,24 @@ def _check_archive(data_dir: Path, today: date, strict: bool) -> LoadReport:
     events_doc = _read_list_file(data_dir, prefix, "events", problems)
     _check_context_events(events_doc, source_ids, today, problems)
 
+    appeals_doc = _read_list_file(data_dir, prefix, "appeals", problems)
+    appeal_ids = _unique_ids(appeals_doc, "appeal", problems) if appeals_doc is not None else {}
+    if appeals_doc is None and (data_dir / "appeals.yml").exists():
+        appeal_ids = None  # unreadable (already reported): do not also flag every case's appeal:
+
     case_docs = _read_cases(data_dir, prefix, problems)
     for case_doc in case_docs:
         _check_case(case_doc, data_dir, source_ids, today, problems)
+        _check_appeal_ref(case_doc, appeal_ids, prefix, problems)
+    _check_appeals(appeals_doc, case_docs, prefix, today, problems)
 
-    warnings = [warning for doc in (sources_doc, figures_doc, events_doc, *(c.doc for c in case_docs))
+    warnings = [warning for doc in (sources_doc, figures_doc, events_doc, appeals_doc, *(c.doc for c in case_docs))
                 if doc is not None for warning in direction_problems(doc)]
     if strict:
         problems.extend(warnings)
     if problems:
         raise DataError(set(problems))
-    report = _build(sources_doc, figures_doc, events_doc, case_docs)
+    report = _build(sources_doc, figures_doc, events_doc, case_docs, appeals_doc)
     return dataclasses.replace(report, warnings=tuple(sorted(warnings, key=Problem.sort_key)))
 
 
@@ -235,6 +244,71 @@ def _check_context_events(doc: YamlDoc | None, source_ids: dict[str, Any] | None
             _date_at(doc, (index, "date"), item["date"], today, problems)
         _check_source_ref(doc, (index, "source"), _get(item, "source"), source_ids, problems,
                           hint="an id in data/sources.yml")
+
+
+def _check_appeal_ref(case_doc: _CaseDoc, appeal_ids: dict[str, Any] | None, prefix: str,
+                      problems: list[Problem]) -> None:
+    """A case's `appeal:` names an appeal of data/appeals.yml (None: unreadable, skip)."""
+    doc = case_doc.doc
+    ref = _get(doc.value, "appeal")
+    if appeal_ids is None or not isinstance(ref, str) or not SLUG_RE.match(ref) or ref in appeal_ids:
+        return
+    guess = did_you_mean(ref, appeal_ids)
+    tip = f' (did you mean "{guess}"?)' if guess else ""
+    known = f"; the appeals are: {', '.join(appeal_ids)}" if appeal_ids else f"; {prefix}/appeals.yml has no appeals"
+    problems.append(doc.problem(("appeal",), f"appeal {describe(ref)} is not an id in {prefix}/appeals.yml{tip}{known}"))
+
+
+#: The fields of an appeal's target, from the schema.
+_TARGET_FIELDS = frozenset(load_schemas()["appeals"]["$defs"]["target"]["properties"])
+
+
+def _check_appeals(doc: YamlDoc | None, case_docs: list[_CaseDoc], prefix: str, today: date,
+                   problems: list[Problem]) -> None:
+    """What the appeals schema cannot say: a real deadline, at least one target, each
+    target with an email or the reason it has none, and cases that exist and point back."""
+    if doc is None:
+        return
+    cases = {case_doc.slug: case_doc for case_doc in case_docs}
+    ids = {_get(appeal, "id") for appeal in doc.value} if isinstance(doc.value, list) else set()
+    # A case whose appeal: is no appeal at all was reported as such; not again here.
+    misspelt = {ref for c in case_docs if isinstance(ref := _get(c.doc.value, "appeal"), str) and ref not in ids}
+    for index, appeal in _items(doc.value):
+        if not isinstance(appeal, dict):
+            continue
+        appeal_id = appeal.get("id")
+        if isinstance(appeal.get("deadline"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", appeal["deadline"]):
+            _date_at(doc, (index, "deadline"), appeal["deadline"], today, problems, past_only=False)
+        targets = appeal.get("targets")
+        if isinstance(targets, list) and not targets:
+            problems.append(doc.problem((index, "targets"), f"{doc.field_name((index, 'targets'))} is empty; "
+                                                            "name at least one office or person the letter is for"))
+        for number, target in _items(targets):
+            if not isinstance(target, dict):
+                continue
+            path = (index, "targets", number)
+            if "email" in target and "no_email" in target:
+                problems.append(doc.problem(path + ("no_email",), f"{doc.field_name(path)} has both email: and "
+                                                                  "no_email:; keep the one that is true"))
+            elif "email" not in target and "no_email" not in target and set(target) <= _TARGET_FIELDS:
+                # (with a misspelt field, "emial", the schema's "did you mean" says it all)
+                problems.append(doc.problem(path, f"{doc.field_name(path)} has no email:; add the email only if a "
+                                                  "source published it, otherwise say why there is none with "
+                                                  'no_email: {en: "...", ar: "..."} (never guess an address)'))
+        for number, slug in _items(appeal.get("cases")):
+            path = (index, "cases", number)
+            if not isinstance(slug, str) or not SLUG_RE.match(slug):
+                continue  # the schema has reported it
+            case_doc = cases.get(slug)
+            if case_doc is None:
+                guess = did_you_mean(slug, cases)
+                tip = f' (did you mean "{guess}"?)' if guess else ""
+                problems.append(doc.problem(path, f"{doc.field_name(path)} {describe(slug)} is not a case: no "
+                                                  f"{prefix}/cases/{slug}.yml{tip}"))
+            elif isinstance(appeal_id, str) and _get(case_doc.doc.value, "appeal") not in (appeal_id, *misspelt):
+                problems.append(doc.problem(path, f"{doc.field_name(path)}: {case_doc.doc.file} does not say "
+                                                  f"appeal: {appeal_id}; add that line to the case, or take the "
+                                                  "case off this list"))
 
 
 def _read_cases(data_dir: Path, prefix: str, problems: list[Problem]) -> list[_CaseDoc]:
@@ -376,7 +450,7 @@ def _source(item: dict[str, Any], source_id: str) -> Source:
 
 
 def _build(sources_doc: YamlDoc | None, figures_doc: YamlDoc | None, events_doc: YamlDoc | None,
-           case_docs: list[_CaseDoc]) -> LoadReport:
+           case_docs: list[_CaseDoc], appeals_doc: YamlDoc | None = None) -> LoadReport:
     registry = {item["id"]: _source(item, item["id"]) for item in (sources_doc.value if sources_doc else [])}
 
     published: list[Case] = []
@@ -417,13 +491,35 @@ def _build(sources_doc: YamlDoc | None, figures_doc: YamlDoc | None, events_doc:
     only_withheld = cited_by_withheld - cited_by_published
     sources = {sid: s for sid, s in registry.items() if sid not in only_withheld}
 
+    published_slugs = {case.slug for case in published}
+    appeals = {item["id"]: _appeal(item, published_slugs) for item in (appeals_doc.value if appeals_doc else [])}
+
     archive = Archive(
         cases=tuple(sorted(published, key=lambda c: c.slug)),
         figures=figures,
         context_events=tuple(context_events),
         sources=sources,
+        appeals=appeals,
     )
     return LoadReport(archive=archive, withheld_slugs=frozenset(c.slug for c in case_docs if c.withheld))
+
+
+def _appeal(item: dict[str, Any], published_slugs: set[str]) -> Appeal:
+    # A withheld case is left off the appeal's list: its page must not even be linked.
+    return Appeal(
+        id=item["id"],
+        title=_text(item["title"]),  # type: ignore[arg-type]
+        subject=_text(item["subject"]),  # type: ignore[arg-type]
+        letter=Text(en=item["letter"]["en"].strip(), ar=item["letter"]["ar"].strip()),
+        targets=tuple(AppealTarget(
+            name=_text(target["name"]),  # type: ignore[arg-type]
+            address=_text(target.get("address")),
+            email=target.get("email"),
+            no_email=_text(target.get("no_email")),
+        ) for target in item["targets"]),
+        deadline=date.fromisoformat(item["deadline"]) if "deadline" in item else None,
+        cases=tuple(slug for slug in item.get("cases", []) if slug in published_slugs),
+    )
 
 
 def _cited_ids(case: dict[str, Any]) -> set[str]:
@@ -489,5 +585,6 @@ def _build_case(case_doc: _CaseDoc, registry: dict[str, Source]) -> Case:
         last_verified=_date(case.get("last_verified")),
         photo=case.get("photo"),
         photo_alt=_text(case.get("photo_alt")),
+        appeal=case.get("appeal"),
         source_file=case_doc.doc.file,
     )

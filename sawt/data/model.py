@@ -111,6 +111,7 @@ class Case:
     last_verified: PartialDate | None = None
     photo: str | None = None  # path relative to data/, e.g. photos/x.jpg
     photo_alt: Text | None = None
+    appeal: str | None = None  # the id of the appeal in data/appeals.yml this case is part of
     source_file: str = ""  # e.g. data/cases/x.yml, for error messages only
 
     @property
@@ -141,11 +142,43 @@ class ContextEvent:
 
 
 @dataclass(frozen=True)
+class AppealTarget:
+    """An office or person an appeal writes to; contact details only as a source published them."""
+
+    name: Text
+    address: Text | None = None
+    email: str | None = None
+    no_email: Text | None = None  # why there is no email (the data says so; never guessed)
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """One appeal of data/appeals.yml; its page is appeals/<id>/."""
+
+    id: str
+    title: Text
+    subject: Text
+    letter: Text  # plain text, a blank line between paragraphs
+    targets: tuple[AppealTarget, ...]
+    deadline: date | None = None
+    cases: tuple[str, ...] = ()  # published case slugs only
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return tuple(target.email for target in self.targets if target.email)
+
+    def is_closed(self, today: date) -> bool:
+        """Closed from the day after its deadline (the deadline day itself is still open)."""
+        return self.deadline is not None and today > self.deadline
+
+
+@dataclass(frozen=True)
 class Archive:
     cases: tuple[Case, ...]  # published cases only, sorted by slug
     figures: Mapping[str, Figure] = field(default_factory=dict)
     context_events: tuple[ContextEvent, ...] = ()
     sources: Mapping[str, Source] = field(default_factory=dict)
+    appeals: Mapping[str, Appeal] = field(default_factory=dict)
 
     def case(self, slug: str) -> Case | None:
         return self._cases_by_slug.get(slug)

@@ -39,6 +39,9 @@ LICENSE_NOTE = Text(
         "للرخصة. لا تشمل الرخصة الصور ولا نصوص المصادر نفسها."
     ),
 )
+#: The licence paragraph's anchor on the Open data page, which the site footer links to
+#: (overrides/partials/footer.html); readable in each language, like heading anchors.
+LICENCE_ANCHOR = {"en": "licence", "ar": "الترخيص"}
 #: Separates several values (aliases, source addresses) in one CSV cell.
 CSV_LIST_SEPARATOR = " | "
 
@@ -235,6 +238,7 @@ def open_data_markdown(lang: str, data_url: str) -> str:
         f'<a href="{data_url}cases.csv" download>cases.csv</a> ({everything})',
         "",
         f"**{licence}:** [{LICENSE_ID}]({LICENSE_URL}). {LICENSE_NOTE[lang]}",
+        "{: #" + LICENCE_ANCHOR[lang] + " }",  # the site footer's "Licence" link
         "",
         f"| {field} | {meaning} |",
         "| --- | --- |",

@@ -1,5 +1,5 @@
-"""The pages' security policy as HTTP headers, for static hosts that read a `_headers` file
-(Netlify, Cloudflare Pages).
+"""The pages' security policy as HTTP headers, and cache lifetimes, for static hosts that
+read a `_headers` file (Netlify, Cloudflare Pages). hosting/nginx.conf says the same for nginx.
 
 Every page carries its policy in a <meta> tag (sawt/htmlpost.py, the one place
 that defines it). A header can say more than a meta tag: `frame-ancestors`
@@ -54,10 +54,48 @@ def page_policies(site_dir: Path) -> list[str]:
     return policies
 
 
-def headers_file(policy: str) -> str:
+#: Folders whose every file is named after a hash of its content (the theme's compiled CSS and
+#: workers, Pagefind's index chunks and page fragments): a changed file is a new name, so a
+#: browser may keep these for a year without asking again. A folder is given this lifetime only
+#: if every file in it has such a name in this build (HASHED_NAME), so a theme update that
+#: added an unhashed file there would not make it stale for a year.
+HASHED_FOLDERS = (
+    "assets/stylesheets",
+    "assets/javascripts/workers",
+    "pagefind/fragment",
+    "pagefind/index",
+    "pagefind/filter",
+)
+HASHED_NAME = re.compile(r"^[\w-]*?[._]?[0-9a-f]{7,}(?:\.[\w]+)+$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+#: Fonts keep their names across versions but change rarely: a week, then the host's ETag.
+FONTS_FOLDER = "assets/fonts"
+FONTS_CACHE = "public, max-age=604800"
+
+
+def cache_rules(site_dir: Path) -> list[tuple[str, str]]:
+    """(folder, Cache-Control) for the folders of this build that qualify. Pages and every
+    other file keep the host's default (Netlify and Cloudflare: revalidate every time),
+    so a correction is seen at once; rules never overlap, since a host joins the values
+    of every rule that matches."""
+    rules = []
+    for folder in HASHED_FOLDERS:
+        files = [p for p in (site_dir / folder).rglob("*") if p.is_file()]
+        if files and all(HASHED_NAME.match(p.name) for p in files):
+            rules.append((folder, IMMUTABLE))
+    if (site_dir / FONTS_FOLDER).is_dir():
+        rules.append((FONTS_FOLDER, FONTS_CACHE))
+    return rules
+
+
+def headers_file(policy: str, caching: list[tuple[str, str]] = ()) -> str:
     lines = ["# Security headers for every address (Netlify and Cloudflare Pages read this file).", "/*",
              f"  Content-Security-Policy: {policy}"]
     lines += [f"  {name}: {value}" for name, value in EXTRA_HEADERS]
+    if caching:
+        lines += ["", "# Cache lifetimes (sawt/outputs/headers.py): files named after their content's hash for a year."]
+    for folder, value in caching:
+        lines += [f"/{folder}/*", f"  Cache-Control: {value}"]
     return "\n".join(lines) + "\n"
 
 
@@ -65,4 +103,4 @@ def write_headers_file(site_dir: Path) -> None:
     policies = page_policies(site_dir)
     if not policies:
         raise RuntimeError(f"no page in {site_dir} has a Content-Security-Policy to publish as a header")
-    (site_dir / HEADERS_FILE).write_text(headers_file(combined_policy(policies)), encoding="utf-8")
+    (site_dir / HEADERS_FILE).write_text(headers_file(combined_policy(policies), cache_rules(site_dir)), encoding="utf-8")

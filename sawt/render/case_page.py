@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sawt.data.model import Case, Event, Lang, Source
 from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
+from sawt.render.appeal import CaseAction
 from sawt.render.front_matter import without_front_matter
 from sawt.render.held import held_for
 from sawt.render.markup import render_block, safe_href, single_line, time_html
@@ -39,6 +40,7 @@ def case_page_content(
     narrative_html: str | None = None,
     photo_url: str | None = None,
     share_html: str | None = None,
+    action: CaseAction | None = None,
 ) -> CasePageContent:
     """The case page in `lang`, rendered straight to HTML (Sawt has the content; a
     Markdown round trip would cost most of a large archive's build).
@@ -48,8 +50,11 @@ def case_page_content(
     already converted by the site's Markdown (see `narrative_body`), placed after the
     case header. `photo_url` is the photo's URL relative to the page; without it a
     placeholder is shown, even if the case has a photo. `share_html` (the share
-    block) is placed right after the header, before the story.
+    block) is placed right after the header, before the story. `action` is the first
+    screen's one button (see `sawt.render.appeal.case_action`): "Share this case" by default.
     """
+    if action is None:
+        action = CaseAction(strings.text("act_share", lang), "#sawt-share-title", "share")
     events = sorted_events(case)
     sources = page_sources(case)
     anchors = {source_key(source): f"sawt-source-{n}" for n, source in enumerate(sources, start=1)}
@@ -69,6 +74,7 @@ def case_page_content(
             heading=Markup(heading_html(1, case.slug, case.name[lang])),
             facts=key_facts(case, lang),
             portrait=portrait_html(case, lang, photo_url=photo_url, size="large"),
+            action=action,
         ),
     ]
     if share_html:

@@ -131,21 +131,25 @@ def _table(object_schema: dict[str, Any], home: str, lang: str) -> list[str]:
     return lines
 
 
-def field_reference_markdown(lang: str) -> str:
-    """Markdown tables of the case fields: name, required?, type, description, allowed values.
+def field_reference_markdown(lang: str, schema_name: str = "case") -> str:
+    """Markdown tables of the fields of a data file: name, required?, type, description,
+    allowed values. `schema_name` is "case" (data/cases/*.yml) or a list file's schema
+    ("appeals": the table is that of one item of the list).
 
-    One table for the case itself, then one for the items of each list of
-    mappings (events, inline sources, corrections).
+    One table for the record itself, then one for the items of each list of
+    mappings (events, inline sources, corrections; an appeal's targets).
     """
     if lang not in ("en", "ar"):
         raise ValueError(f'unknown language "{lang}"; expected en or ar')
-    case_schema = load_schemas()["case"]
-    blocks = ["\n".join(_table(case_schema, "case", lang))]
-    for name, prop in case_schema["properties"].items():
+    record_schema, home = load_schemas()[schema_name], schema_name
+    if record_schema.get("type") == "array":
+        record_schema, home = resolve_ref(record_schema["items"], schema_name)
+    blocks = ["\n".join(_table(record_schema, home, lang))]
+    for name, prop in record_schema["properties"].items():
         items = prop.get("items")
         if not items or "$ref" not in items:
             continue
-        item_schema, home = resolve_ref(items, "case")
+        item_schema, home = resolve_ref(items, schema_name)
         if "properties" not in item_schema:
             continue
         caption = _word("each", lang).format(field=f"`{name}`")

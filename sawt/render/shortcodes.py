@@ -15,8 +15,10 @@ import posixpath
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable, Mapping
 
+from sawt.config import Contact
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number
@@ -49,6 +51,9 @@ class _Context:
     case_url: Callable[[str], str]
     cases_root: str
     field_reference: str | None
+    today: date | None = None  # the archive's day, which decides whether an appeal is closed
+    page_address: str = ""  # this page's absolute URL (a too-long letter's email body names it)
+    contact: Contact | None = None  # extra.sawt.contact, for <!-- sawt:contact -->
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,9 @@ def expand_shortcodes(
     cases_root: str | None = None,
     line_offset: int = 0,
     protect: Callable[[str], str] = lambda html: html,
+    today: date | None = None,
+    page_address: str = "",
+    contact: Contact | None = None,
 ) -> str:
     """Replace every shortcode in `markdown` by its HTML (or, for
     field-reference, by `field_reference`).
@@ -87,6 +95,9 @@ def expand_shortcodes(
         case_url=case_url,
         cases_root=cases_root if cases_root is not None else cases_root_from(case_url),
         field_reference=field_reference,
+        today=today,
+        page_address=page_address,
+        contact=contact,
     )
     code = _code_regions(markdown)
     code_starts = [start for start, _ in code]
@@ -284,6 +295,40 @@ def _field_reference(context: _Context, args: list[str]) -> str:
     return context.field_reference.strip("\n")
 
 
+def _appeal(context: _Context, args: list[str]) -> str:
+    from sawt.render.appeal import appeal_html
+
+    valid = sorted(context.archive.appeals)
+    listing = f"valid appeal ids are: {_one_of(valid)}" if valid else "data/appeals.yml has no appeals"
+    if len(args) != 1:
+        got = f', got "{" ".join(args)}"' if args else ""
+        raise _Invalid(f"needs exactly one appeal id from data/appeals.yml{got}; {listing}")
+    appeal = context.archive.appeals.get(args[0])
+    if appeal is None:
+        raise _Invalid(f'unknown appeal "{args[0]}"{_did_you_mean(args[0], valid)}; {listing}')
+    if context.today is None:
+        raise _Invalid("no date was given to expand_shortcodes, so an appeal's deadline cannot be judged")
+    names = {slug: case.name[context.lang] for slug in appeal.cases if (case := context.archive.case(slug))}
+    return appeal_html(appeal, context.lang, today=context.today, page_address=context.page_address,
+                       case_url=context.case_url, case_names=names)
+
+
+def _contact(context: _Context, args: list[str]) -> str:
+    _no_arguments(args)
+    from sawt.render.markup import render_block
+
+    if context.contact is None or context.contact.is_empty:
+        return ""  # no channel configured (extra.sawt.contact): say nothing rather than invent one
+    return render_block("contact.html.j2", context.lang, contact=context.contact)
+
+
+def _appeal_fields(context: _Context, args: list[str]) -> str:
+    _no_arguments(args)
+    from sawt.render.fieldref import field_reference_markdown
+
+    return field_reference_markdown(context.lang, "appeals").strip("\n")
+
+
 def _open_data(context: _Context, args: list[str]) -> str:
     _no_arguments(args)
     from sawt.outputs.exports import open_data_markdown
@@ -299,5 +344,8 @@ SHORTCODES: Mapping[str, Shortcode] = {
     "people": Shortcode(_people, block=True, usage="<!-- sawt:people -->"),
     "figures-chart": Shortcode(_figures_chart, block=True, usage="<!-- sawt:figures-chart -->"),
     "field-reference": Shortcode(_field_reference, block=True, usage="<!-- sawt:field-reference -->", markdown=True),
+    "appeal": Shortcode(_appeal, block=True, usage="<!-- sawt:appeal be-their-voice -->"),
+    "contact": Shortcode(_contact, block=True, usage="<!-- sawt:contact -->"),
+    "appeal-fields": Shortcode(_appeal_fields, block=True, usage="<!-- sawt:appeal-fields -->", markdown=True),
     "open-data": Shortcode(_open_data, block=True, usage="<!-- sawt:open-data -->", markdown=True),
 }

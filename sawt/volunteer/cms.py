@@ -140,9 +140,10 @@ def case_fields() -> list[dict[str, Any]]:
     return fields
 
 
-def decap_config(*, repo: str = DEFAULT_REPO, branch: str = "main") -> dict[str, Any]:
+def decap_config(*, repo: str = DEFAULT_REPO, branch: str = "main", sections: tuple[str, ...] = ()) -> dict[str, Any]:
     """Decap's whole config. On the published site it saves through GitHub with the editorial
-    workflow (each save is a pull request); `make cms` swaps in its local backend."""
+    workflow (each save is a pull request); `make cms` swaps in its local backend. `sections` are
+    the folders under docs/<language>/ (page_sections), each offered as its own collection."""
     codes = list(LANGUAGES)
     return {
         # open_authoring: a volunteer without write access saves to a fork of their own, and the
@@ -172,28 +173,86 @@ def decap_config(*, repo: str = DEFAULT_REPO, branch: str = "main") -> dict[str,
                 "editor": {"preview": False},  # the form takes the width: both languages side by side
                 "fields": case_fields(),
             },
-            {
-                "name": "pages",
-                "label": "Pages · الصفحات",
-                "label_singular": "Page · صفحة",
-                "description": "Twin pages in docs/en/ and docs/ar/. / صفحات توأم في docs/en/ وdocs/ar/.",
-                "folder": "docs",
-                "extension": "md",
-                "format": "frontmatter",
-                "create": True,
-                "i18n": True,
-                "identifier_field": "title",
-                "editor": {"preview": False},  # Decap shows the other language's pane beside this one
-                "fields": [
-                    {"name": "title", "label": "title", "widget": "sawt-localized", "i18n": True},
-                    {"name": "description", "label": "description", "widget": "sawt-localized", "i18n": True,
-                     "required": False, "hint": "One sentence for share previews. / جملة واحدة لمعاينات المشاركة."},
-                    {"name": "body", "label": "body", "widget": "sawt-localized", "multiline": True, "i18n": True,
-                     "hint": "Markdown. / نص بصيغة Markdown."},
-                ],
-            },
+            _pages_collection(),
+            *(_section_collection(section, code) for section in sections for code in codes),
         ],
     }
+
+
+_PAGE_FIELD_HINTS = {
+    "description": "One sentence for share previews. / جملة واحدة لمعاينات المشاركة.",
+    "body": "Markdown. / نص بصيغة Markdown.",
+}
+
+
+def _page_fields(**language: Any) -> list[dict[str, Any]]:
+    """Front matter and body of a hand-written page; `language` pins the widget's language
+    where Decap's i18n panes do not give it one (the section collections)."""
+    return [
+        {"name": "title", "label": "title", "widget": "sawt-localized", **language},
+        {"name": "description", "label": "description", "widget": "sawt-localized", "required": False,
+         "hint": _PAGE_FIELD_HINTS["description"], **language},
+        {"name": "body", "label": "body", "widget": "sawt-localized", "multiline": True,
+         "hint": _PAGE_FIELD_HINTS["body"], **language},
+    ]
+
+
+def _pages_collection() -> dict[str, Any]:
+    """The top-level twin pages: docs/en/x.md and docs/ar/x.md are one entry (i18n multiple_folders)."""
+    return {
+        "name": "pages",
+        "label": "Pages · الصفحات",
+        "label_singular": "Page · صفحة",
+        "description": "Twin pages in docs/en/ and docs/ar/. / صفحات توأم في docs/en/ وdocs/ar/.",
+        "folder": "docs",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "i18n": True,
+        "identifier_field": "title",
+        "editor": {"preview": False},  # Decap shows the other language's pane beside this one
+        "fields": [{**field, "i18n": True} for field in _page_fields()],
+    }
+
+
+def _section_collection(section: str, code: str) -> dict[str, Any]:
+    """One language of a section (docs/en/news/, docs/ar/news/, ...). Decap's i18n folder mode
+    wants the language folder right above the file (docs/news/en/x.md), which is not Sawt's
+    layout (docs/en/news/x.md), so each language of a section is its own collection.
+    New pages start in English, named from their title; a page saved in one language only is
+    published with the not-yet-translated notice, and `make translations` lists it. The Arabic
+    collection edits the Arabic pages that exist: Decap would name a new one from its Arabic
+    title, never the English twin's file name (README: translating a page in a section)."""
+    language = LANGUAGES[code]
+    return {
+        "name": f"{section}-{code}",
+        "label": f"{section}/ · {language.name}",
+        "label_singular": f"{section}/{code}",
+        "description": f"docs/{code}/{section}/: the other language is docs/{_other(code)}/{section}/, with the same file name. "
+                       f"/ الترجمة في docs/{_other(code)}/{section}/ باسم الملف نفسه.",
+        "folder": f"docs/{code}/{section}",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": code == _ORIGINAL_LANGUAGE,
+        "identifier_field": "title",
+        "slug": "{{slug}}",
+        "editor": {"preview": False},
+        "fields": _page_fields(language=code),
+    }
+
+
+_ORIGINAL_LANGUAGE = next(iter(LANGUAGES))  # English: the language whose title names a new file
+
+
+def _other(code: str) -> str:
+    return next(other for other in LANGUAGES if other != code)
+
+
+def page_sections(root: Path) -> tuple[str, ...]:
+    """The folders under docs/<language>/ in either language, sorted: each becomes a collection."""
+    found = {entry.name for code in LANGUAGES for entry in (root / "docs" / code).glob("*/")
+             if entry.is_dir() and not entry.name.startswith(".")}
+    return tuple(sorted(found))
 
 
 def local_config(**kwargs: Any) -> dict[str, Any]:
@@ -244,7 +303,7 @@ def serve_locally(root: Path, *, port: int, host: str = "127.0.0.1") -> NoReturn
     if shutil.which("node") is None:
         raise CmsConfigError("make cms needs Node.js 20 or later (Debian: apt-get install nodejs npm)")
     root = root.resolve()
-    admin = write_admin(root / ".cache" / "admin", root, local_config(), with_bundle=False)
+    admin = write_admin(root / ".cache" / "admin", root, local_config(sections=page_sections(root)), with_bundle=False)
     env = {**os.environ, "SAWT_ADMIN_DIR": str(admin), "GIT_REPO_DIRECTORY": str(root),
            "PORT": str(port), "BIND_HOST": host, "SAWT_ADMIN_CSP": admin_policy() + "; frame-ancestors 'none'"}
     os.chdir(root)
@@ -265,7 +324,7 @@ def export_admin(target: Path, root: Path, *, repo: str, auth_url: str) -> Path:
         raise CmsConfigError(f'--repo "{repo}" is not a GitHub repository: write it owner/name, e.g. campaign/sawt')
     if not _HTTPS_ORIGIN.match(auth_url):
         raise CmsConfigError(f'--auth-url "{auth_url}" must be an https:// address with no path, e.g. https://auth.example.org')
-    config = decap_config(repo=repo)
+    config = decap_config(repo=repo, sections=page_sections(root))
     config["backend"]["base_url"] = auth_url
     admin = write_admin(target, root, config)
     page = (admin / "index.html").read_text(encoding="utf-8")

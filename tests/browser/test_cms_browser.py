@@ -95,3 +95,32 @@ def test_a_case_made_in_the_form_lands_in_data_cases_and_passes_the_check(cms, b
     check = subprocess.run([sys.executable, "-m", "sawt", "check"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "1 unpublished" in check.stdout
+
+
+def test_pages_in_a_section_are_edited_in_their_language_and_saved_in_place(cms, browser):
+    """docs/<language>/news/: the Arabic page opens right to left; a new English item lands
+    in docs/en/news/, named from its title, and the build's check accepts it."""
+    project, url = cms
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url + "/admin/")
+    page.get_by_role("button", name="Login").click()
+    page.goto(url + "/admin/#/collections/news-ar/entries/2025-11-extradition-talks")
+    arabic_title = page.locator("input[data-sawt-language=ar]").first
+    expect(arabic_title).not_to_have_value("")
+    assert arabic_title.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    screenshot(page, "cms-news-ar-1280")
+
+    page.goto(url + "/admin/#/collections/news-en/new")
+    title = page.locator("input[data-sawt-language=en]").first
+    title.fill("Fictional test notice")
+    page.locator("textarea[data-sawt-language=en]").first.fill("A made-up notice for a test of the editing form.")
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.wait_for_url("**/collections/news-en/entries/fictional-test-notice", timeout=30_000)
+    context.close()
+    written = project / "docs" / "en" / "news" / "fictional-test-notice.md"
+    assert written.is_file()
+    front, body = written.read_text(encoding="utf-8").split("---\n")[1:3]
+    assert yaml.safe_load(front)["title"] == "Fictional test notice"
+    assert "made-up notice" in body

@@ -214,6 +214,16 @@ def test_field_reference_lists_every_case_field(lang: str) -> None:
     assert "`deportation-order`" in text and "`died-in-custody`" in text
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_field_reference_of_appeals_lists_appeal_and_target_fields(lang: str) -> None:
+    text = field_reference_markdown(lang, "appeals")
+    appeal = load_schemas()["appeals"]["$defs"]["appeal"]["properties"]
+    target = load_schemas()["appeals"]["$defs"]["target"]["properties"]
+    for name in [*appeal, *target]:
+        assert f"| `{name}` |" in text, name
+    assert "`targets`" in text.split("\n\n")[1]  # the targets' own table follows the appeal's
+
+
 def test_field_reference_languages() -> None:
     en, ar = field_reference_markdown("en"), field_reference_markdown("ar")
     assert en.startswith("| Field | Required | Type | Description | Allowed values |")

@@ -140,3 +140,26 @@ def test_the_export_refuses_a_bad_repository_or_sign_in_address(tmp_path, repo, 
 
     with pytest.raises(CmsConfigError, match=message):
         export_admin(tmp_path / "out", tmp_path, repo=repo, auth_url=auth_url)
+
+
+def test_every_page_folder_is_editable_in_its_own_language(tmp_path):
+    """docs/en/news/x.md cannot be one entry of Decap's i18n folder mode (it wants docs/news/en/),
+    so each section is offered once per language, its widgets pinned to that language."""
+    from sawt.volunteer.cms import page_sections
+
+    for code in LANGUAGES:
+        (tmp_path / "docs" / code / "news").mkdir(parents=True)
+    (tmp_path / "docs" / "ar" / "statements").mkdir()  # a section in one language only
+    (tmp_path / "docs" / "en" / "about.md").write_text("---\ntitle: About\n---\n", encoding="utf-8")
+    sections = page_sections(tmp_path)
+    assert sections == ("news", "statements")
+    collections = {c["name"]: c for c in decap_config(sections=sections)["collections"]}
+    assert collections["pages"]["folder"] == "docs" and collections["pages"]["i18n"] is True
+    for section in sections:
+        for code in LANGUAGES:
+            collection = collections[f"{section}-{code}"]
+            assert collection["folder"] == f"docs/{code}/{section}" and "i18n" not in collection
+            assert {field["language"] for field in collection["fields"]} == {code}
+            assert [field["name"] for field in collection["fields"]] == ["title", "description", "body"]
+            # A new page is named from its title: an Arabic title would never give the twin's name.
+            assert collection["create"] is (code == "en")

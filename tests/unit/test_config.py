@@ -54,3 +54,37 @@ def test_a_configured_time_zone_reaches_the_check(tmp_path: Path) -> None:
     _write(tmp_path, "    time_zone: Asia/Beirut\n")
     assert _configured_time_zone(tmp_path / "data") == "Asia/Beirut"
     assert _configured_time_zone(tmp_path / "elsewhere" / "data") == "UTC"
+
+
+def _with_contact(tmp_path: Path, contact: str) -> Path:
+    path = tmp_path / "mkdocs.yml"
+    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    start = original.index("    contact:\n")
+    end = original.index("\n\n", start)
+    path.write_text(original[:start] + contact + original[end:], encoding="utf-8")
+    return path
+
+
+def test_the_sample_has_a_mission_and_no_contact() -> None:
+    config = load_site_config(ROOT / "mkdocs.yml")
+    assert set(config.mission) == {"en", "ar"} and all(config.mission.values())
+    assert config.contact.is_empty  # no seed gives the campaign's address: nothing is shown
+
+
+def test_a_configured_contact_is_typed(tmp_path: Path) -> None:
+    config = load_site_config(_with_contact(tmp_path, (
+        "    contact:\n      email: tips@example.org\n      url: https://example.org/safely/\n"
+        "      note: {en: \"Use Signal.\", ar: \"استخدم Signal.\"}")))
+    assert (config.contact.email, config.contact.url) == ("tips@example.org", "https://example.org/safely/")
+    assert config.contact.note == {"en": "Use Signal.", "ar": "استخدم Signal."} and not config.contact.is_empty
+
+
+@pytest.mark.parametrize(("contact", "message"), [
+    ("    contact:\n      email: not an address", 'extra.sawt.contact.email "not an address" is not one email address'),
+    ("    contact:\n      url: javascript:alert(1)", "is not a web address starting with https://"),
+    ("    contact:\n      phone: 123", "extra.sawt.contact takes email:, url: and note:"),
+    ("    contact:\n      email: a@example.org\n      note: {en: only English}", "extra.sawt.contact.note must be one line in each language"),
+])
+def test_a_bad_contact_is_a_clear_error(tmp_path: Path, contact: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_site_config(_with_contact(tmp_path, contact))

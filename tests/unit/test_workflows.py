@@ -24,12 +24,18 @@ def _actionlint() -> str | None:
 
 
 @pytest.mark.skipif(_actionlint() is None, reason=(
-    "actionlint is not installed: .venv/bin/pip install -r requirements-lint.txt (its install downloads "
-    "actionlint from GitHub; the pull-request workflow runs this test)"))
-def test_workflows_pass_actionlint() -> None:
+    "actionlint is not installed: make test installs it (.venv/bin/pip install --require-hashes -r requirements-lint.txt)"))
+def test_workflows_pass_actionlint(tmp_path) -> None:
     result = subprocess.run([_actionlint(), *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+    # The control: the same run flags the workflow with a misspelt context and a misspelt key.
+    broken = tmp_path / "broken.yml"
+    broken.write_text(PULL_REQUEST.read_text(encoding="utf-8").replace("timeout-minutes:", "timeout-minute:", 1)
+                      + "      - run: echo ${{ githb.sha }}\n", encoding="utf-8")
+    control = subprocess.run([_actionlint(), str(broken)], capture_output=True, text=True, timeout=120)
+    assert control.returncode == 1 and 'undefined variable "githb"' in control.stdout, control.stdout
+    assert 'unexpected key "timeout-minute"' in control.stdout, control.stdout
 
 
 def _load(path: Path) -> dict:

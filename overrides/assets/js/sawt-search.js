@@ -8,8 +8,11 @@
  *    (sawtEngine.search), so a test of sawtSearch is a test of what readers get;
  *  - rebuilds an excerpt from the page's own words when a page matched only
  *    through its hidden search forms, so results always quote the page;
- *  - when opened from file:// (no fetch, no WebAssembly), shows a message in
- *    the page language instead of a search box that would spin forever.
+ *  - from file:// (no fetch, no module scripts), uses the offline copy's
+ *    pagefind-offline.js (sawt/outputs/offline_search.py: the same Pagefind, its index
+ *    as classic scripts) and makes result links name their index.html; a copy
+ *    without it (a plain `site/` opened from disk) shows a message in the page
+ *    language instead of a search box that would spin forever.
  *
  * Page contract (what the templates provide):
  *   <div class="sawt-search" data-sawt-search></div>      where the header search goes
@@ -50,14 +53,14 @@
     en: {
       placeholder: "Search the archive",
       offlineTitle: "Search is not available here",
-      offline: "Search needs the site to be served; open it online or run `make serve`.",
+      offline: "Search needs the site to be served; open it online, run `make serve`, or use the offline copy (`make offline`).",
       unavailable: "Search could not be loaded. Please try again later.",
       close: "Close"
     },
     ar: {
       placeholder: "ابحث في الأرشيف",
       offlineTitle: "البحث غير متاح هنا",
-      offline: "يحتاج البحث إلى تشغيل الموقع عبر خادم؛ افتحه على الإنترنت أو شغّل الأمر `make serve`.",
+      offline: "يحتاج البحث إلى تشغيل الموقع عبر خادم؛ افتحه على الإنترنت أو شغّل الأمر `make serve`، أو استخدم النسخة غير المتصلة (`make offline`).",
       unavailable: "تعذّر تحميل البحث. يُرجى المحاولة لاحقًا.",
       close: "إغلاق"
     }
@@ -123,6 +126,11 @@
     return new URL("../../pagefind/", base).href;
   }
   var BUNDLE = bundleUrl();
+  // Result URLs are Pagefind's page paths under the site's own path (the bundle's
+  // parent), so a site served under a sub-path (https://mirror.example/sawt/) or
+  // from a folder links to its own pages. Pagefind makes the same guess over http;
+  // from file:// its guess keeps "file:" and loses the "//", hence said here.
+  var SITE_PATH = new URL("../", BUNDLE).pathname;
 
   // ---- the one search path -----------------------------------------------------------
 
@@ -139,11 +147,30 @@
     return error;
   }
 
+  /* Pagefind as a classic script, for file:// (only the offline copy has it). */
+  var offlineLoading = null;
+  function loadOfflinePagefind() {
+    if (!offlineLoading) {
+      offlineLoading = window.sawtPagefindOffline ? Promise.resolve(window.sawtPagefindOffline)
+        : loadScript(BUNDLE + "pagefind-offline.js").then(function () {
+          if (!window.sawtPagefindOffline) throw offlineError();
+          return window.sawtPagefindOffline;
+        }, function () { throw offlineError(); });
+    }
+    return offlineLoading;
+  }
+
   function loadPagefind() {
-    if (OFFLINE) return Promise.reject(offlineError());
     if (!loading) {
-      loading = import(BUNDLE + "pagefind.js").then(function (module) {
-        return module.createInstance({ basePath: BUNDLE, excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true });
+      // The offline copy served over http has no module bundle: use its scripts.
+      var module_ = OFFLINE ? loadOfflinePagefind()
+        : import(BUNDLE + "pagefind.js").catch(function (error) {
+          return loadOfflinePagefind().catch(function () { throw error; });
+        });
+      loading = module_.then(function (module) {
+        return module.createInstance({
+          basePath: BUNDLE, baseUrl: SITE_PATH, excerptLength: EXCERPT_WORDS, ranking: RANKING, noWorker: true
+        });
       });
       loading.catch(function () { loading = null; }); // let a later search retry
     }
@@ -195,8 +222,17 @@
     }).join("");
   }
 
+  /* From file:// a link to a folder shows a folder listing: name its index.html. */
+  function fileUrl(url) {
+    return String(url || "").replace(/\/(?=$|[?#])/, "/index.html");
+  }
+
   function presentable(data, keys) {
     withOwnExcerpt(data, keys);
+    if (OFFLINE) {
+      data.url = fileUrl(data.url);
+      (data.sub_results || []).forEach(function (sub) { sub.url = fileUrl(sub.url); });
+    }
     data.excerpt = isolateNumbers(data.excerpt);
     (data.sub_results || []).forEach(function (sub) { sub.excerpt = isolateNumbers(sub.excerpt); });
     return data;
@@ -469,8 +505,14 @@
   function mount() {
     var slots = Array.prototype.slice.call(document.querySelectorAll("[data-sawt-search]"));
     if (OFFLINE) {
-      slots.forEach(function (slot) { mountMessage(slot, T.offline); });
-      document.documentElement.setAttribute("data-sawt-search-state", "offline");
+      // From a folder, loading the offline search script costs a disk read: try it now,
+      // so that a copy without one says so before the reader types.
+      loadOfflinePagefind().then(function () {
+        if (slots.length) mountLazily(slots);
+      }, function () {
+        slots.forEach(function (slot) { mountMessage(slot, T.offline); });
+        document.documentElement.setAttribute("data-sawt-search-state", "offline");
+      });
       return;
     }
     if (slots.length) mountLazily(slots);

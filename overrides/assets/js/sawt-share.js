@@ -25,21 +25,31 @@
     }
   });
 
-  // Letter templates: a button that copies the letter as plain text.
-  var copyLabel = document.documentElement.lang === "ar" ? "نسخ الرسالة" : "Copy the letter";
-  var copiedLabel = document.documentElement.lang === "ar" ? "نُسخت الرسالة" : "Letter copied";
-  document.querySelectorAll(".sawt-letter").forEach(function (letter) {
-    if (!(navigator.clipboard && window.isSecureContext)) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button sawt-letter__copy";
-    button.textContent = copyLabel;
+  // Appeal letters (sawt.render.appeal): the copy button puts the letter on the clipboard;
+  // where the clipboard cannot be written (no secure context, or refused), it selects
+  // the letter instead, so the reader can copy it with their own device's command.
+  document.querySelectorAll(".sawt-letter__copy[data-letter]").forEach(function (button) {
+    var letter = document.getElementById(button.getAttribute("data-letter"));
+    if (!letter) return;
+    var label = button.textContent;
+    function say(text) {
+      button.textContent = text;
+      window.setTimeout(function () { button.textContent = label; }, 3000);
+    }
+    function select() {
+      var range = document.createRange();
+      range.selectNodeContents(letter);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      say(button.getAttribute("data-selected"));
+    }
+    button.hidden = false;
     button.addEventListener("click", function () {
+      if (!(navigator.clipboard && window.isSecureContext)) { select(); return; }
       navigator.clipboard.writeText(letter.innerText.trim()).then(function () {
-        button.textContent = copiedLabel;
-        window.setTimeout(function () { button.textContent = copyLabel; }, 2000);
-      });
+        say(button.getAttribute("data-done"));
+      }, select);
     });
-    letter.parentNode.insertBefore(button, letter.nextSibling);
   });
 })();

@@ -97,7 +97,8 @@ window.CMS_MANUAL_INIT = true;
       },
       render: function () {
         var self = this;
-        var code = this.props.locale || "en";
+        // Decap's i18n panes give the locale; a section collection pins it in the field (cms.py).
+        var code = this.props.locale || option(this.props.field, "language", "en");
         var dir = code === "ar" ? "rtl" : "ltr";
         return input(h, {
           id: this.props.forID, className: this.props.classNameWrapper, lang: code, dir: dir,
