@@ -61,7 +61,7 @@ browser-deps:
 	  exit 1; \
 	fi
 
-# npm tools, exactly as locked (axe-core and vnu-jar for the tests, Decap CMS for make cms); --ignore-scripts: vnu-jar's install script
+# npm tools, exactly as locked (axe-core, vnu-jar and Lighthouse for the tests, Decap CMS for make cms); --ignore-scripts: vnu-jar's install script
 # would download a Java runtime, and Debian's is used instead.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "This needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }

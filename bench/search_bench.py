@@ -22,59 +22,25 @@ Numbers printed:
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import io
 import json
 import os
 import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.gzip_server import serve  # noqa: E402
 from bench.synthetic_site import fictional_cases, write_html_site, write_mkdocs_project  # noqa: E402
 from sawt.outputs.search.index import build_search_index  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 ASSETS = ROOT / "overrides" / "assets"
-TEXT_TYPES = (".js", ".css", ".html", ".json", ".svg", ".xml")
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    gzip_text = False
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = self.gzip_text and "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in TEXT_TYPES
-        if not wants_gzip or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(directory: Path, gzip_text: bool) -> tuple[ThreadingHTTPServer, str]:
-    handler = type("Handler", (_Handler,), {"gzip_text": gzip_text})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def measure_language(browser, base: str, lang: str, queries: list[str], *, ui: bool) -> dict:

@@ -25,6 +25,7 @@ from sawt.config import ConfigError, load_site_config
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 from sawt.outputs import htmlpost
 from sawt.render import sanitise
+from sawt.render.heading_ids import HeadingIds
 from sawt.volunteer import serve_errors
 
 log = logging.getLogger("mkdocs.plugins.sawt")
@@ -85,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _warn(sanitise.refused_files(Path(config.docs_dir), _build.config.allowed_files))
     with _reported_as_build_error():
         _build.ensure_archive(strict=bool(config.strict))
+    if not any(isinstance(e, HeadingIds) for e in config.markdown_extensions):
+        config.markdown_extensions.append(HeadingIds(_build.fragments))  # ids from the shortcodes' text, not their tokens
     if lang == _build.languages_order[0]:
         for warning in _build.data_warnings:  # (a strict build has stopped on them instead)
             log.warning(warning)
@@ -199,6 +202,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         _highlight_cases_menu(nav, page)  # case pages are in no menu; they belong under Cases
         context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])
         context["sawt_feeds"] = _build.feed_links()
+        context["sawt_alternates"] = _build.language_alternates(page.url)  # the frame's slug is filled per case
         return context
     _build.page_built(page.url)
     with _reported_as_build_error():
@@ -209,6 +213,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
             description=_plain(page.meta.get("description", "")),
         )
         context["sawt_feeds"] = _build.feed_links()
+        context["sawt_alternates"] = _build.language_alternates(page.url)
     return context
 
 

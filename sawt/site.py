@@ -27,8 +27,8 @@ from sawt.data.load import check_archive
 from sawt.data.model import Archive
 from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
 from sawt.dates import archive_today, status_label
-from sawt.languages import LANGUAGES, direction, neutral_path, relative_url, url_in_language
-from sawt.outputs import cards, exports, feeds, share
+from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
+from sawt.outputs import cards, exports, feeds, share, theme_css, theme_script
 from sawt.outputs.headers import write_headers_file
 from sawt.outputs.qr import qr_svg
 from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, IndexReport, build_search_index
@@ -334,12 +334,33 @@ class BuildState:
             self.write_search_index,
             self.write_feeds_and_exports,
             self.write_host_headers,
+            self.patch_theme_script,
+            self.trim_theme_stylesheet,
         ):
             started = time.perf_counter()
             stage(site_dir, archive)
             self.stage_seconds[stage.__name__] = time.perf_counter() - started
             self.stage_peak_mb[stage.__name__] = _peak_rss_mb(resource.RUSAGE_SELF)
         return True
+
+    def patch_theme_script(self, site_dir: Path, archive: Archive) -> None:
+        """The theme's script fetches no sitemap.xml beside the pages' hreflang links (sawt/outputs/theme_script.py)."""
+        try:
+            theme_script.patch_theme_script(site_dir)
+        except theme_script.ThemeScriptError as error:
+            raise SawtError(str(error)) from None
+
+    def trim_theme_stylesheet(self, site_dir: Path, archive: Archive) -> None:
+        """The theme's stylesheet without the components Sawt never renders (sawt/outputs/theme_css.py)."""
+        try:
+            theme_css.trim_theme_stylesheet(site_dir)
+        except theme_css.ThemeCssError as error:
+            raise SawtError(str(error)) from None
+
+    def language_alternates(self, page_url: str) -> list[dict[str, str]]:
+        """Absolute addresses of a page's versions, for <link rel="alternate" hreflang>; English is the default."""
+        links = [{"lang": code, "href": share.absolute_url(self.site_url, url_in_language(page_url, code))} for code in LANGUAGES]
+        return links + [{"lang": "x-default", "href": share.absolute_url(self.site_url, url_in_language(page_url, DEFAULT_LANGUAGE))}]
 
     def stage_summary(self) -> str:
         """How long each site-wide stage of the last build took, for the build log and bench/."""

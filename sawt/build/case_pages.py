@@ -22,7 +22,7 @@ from typing import Callable, Mapping
 
 from sawt.build.frame import PageFrame
 from sawt.data.model import Archive, Case
-from sawt.data.photos import PHOTO_DIR, published_photo_name
+from sawt.data.photos import published_photo_path
 from sawt.languages import relative_url, url_in_language
 from sawt.render.case_index import case_index_pages, index_page_content
 from sawt.render.appeal import CaseAction, case_action
@@ -98,7 +98,7 @@ def _write_range(work: list[tuple[str, int]]) -> None:
 
 
 def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageContent:
-    photo_url = relative_url(url, f"{PHOTO_DIR}/{published_photo_name(case.slug, case.photo)}") if case.photo else None
+    photo_url = relative_url(url, published_photo_path(case.slug, case.photo)) if case.photo else None
     options = dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url,
                    action=_action(job, case, lang, url))
     if job.cache_dir is None:

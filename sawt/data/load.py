@@ -445,6 +445,7 @@ def _source(item: dict[str, Any], source_id: str) -> Source:
         url=item.get("url"),
         archived_url=item.get("archived_url"),
         language=item.get("language"),
+        publisher_ar=item["publisher_ar"].strip() if item.get("publisher_ar") else None,
     )
 
 

@@ -77,6 +77,7 @@ class Source:
     url: str | None = None
     archived_url: str | None = None
     language: str | None = None
+    publisher_ar: str | None = None  # the publisher's own Arabic name, if it has one (never a translation of ours)
 
 
 @dataclass(frozen=True)

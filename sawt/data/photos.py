@@ -40,6 +40,11 @@ def published_photo_name(slug: str, photo: str) -> str:
     return f"{slug}{Path(photo).suffix.lower()}"
 
 
+def published_photo_path(slug: str, photo: str) -> str:
+    """Where a case's photo is published, relative to the site's root (both languages share it)."""
+    return f"{PHOTO_DIR}/{published_photo_name(slug, photo)}"
+
+
 def photo_problem(data_dir: Path, photo: str) -> str | None:
     """What is wrong with data/<photo>, as the end of a sentence that starts
     'photo "<photo>"', or None if it can be published. `photo` is the relative

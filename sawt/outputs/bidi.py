@@ -27,21 +27,28 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 #: middle of a word or an entity ("&nbsp;"), and may hold spaces, digits and the
 #: punctuation of titles between Latin words; it ends on a letter, digit or ")".
 _LATIN_RUN = re.compile(
-    r"(?<![&\w#@])[#@]?[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’.,:;!?&/()\u2013\u2014 -]*[A-Za-z\u00C0-\u024F0-9)](?![\w;])"
-    r"|(?<![&\w#@])[#@]?[A-Za-z\u00C0-\u024F](?![\w;])"
+    r"(?<![&\w#@])(?P<open>[«“\"‘])?(?P<run>"
+    r"[#@]?[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’.,:;!?&/()\u2013\u2014 -]*[A-Za-z\u00C0-\u024F0-9)]"
+    r"|[#@]?[A-Za-z\u00C0-\u024F])(?P<close>[»”\"’])?(?![\w;])"
 )
+#: A quoted Latin title is isolated with its quotes, «Defectors under the guillotine»: left
+#: outside, the quote marks would be placed by the Arabic around them, and could be
+#: separated from the title by a line break.
+_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*)(</article>)", re.S)
 
 
 def _isolate(match: re.Match[str]) -> str:
-    run = match.group(0)
+    run, before, after = match.group("run"), match.group("open") or "", match.group("close") or ""
     if run in _FRAME_TOKENS:
-        return run
+        return match.group(0)
+    if before and after and _QUOTES[before] == after:
+        return f'<bdi dir="ltr">{before}{run}{after}</bdi>'
     # "(pull request)": the opening bracket sits outside the run, so the closing one must too.
     rest = ""
     while run.endswith(")") and run.count(")") > run.count("("):
         run, rest = run[:-1], ")" + rest
-    return f'<bdi dir="ltr">{run}</bdi>{rest}'
+    return f'{before}<bdi dir="ltr">{run}</bdi>{rest}{after}'
 
 
 def _isolate_text(text: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from sawt.data.model import STATUSES, Archive, Case, Lang
-from sawt.languages import relative_url
+from sawt.languages import DEFAULT_LANGUAGE, relative_url, url_in_language
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent, heading_html
 from sawt.render.markup import number_html, render_block
@@ -25,6 +25,8 @@ from sawt.render.markup import number_html, render_block
 #: Rows per index page: about 80 KB of HTML, quick on a phone.
 PER_PAGE = 200
 CASES_PATH = "cases/"
+#: The filters' script, from the site's root: only pages that show the index load it.
+SCRIPT = "assets/js/sawt-cases.js"
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def _render_pages(
             caption=_caption(lang, first=first, last=first + len(chunk) - 1, total=len(cases), pages=total_pages),
             result_template=strings.text("filter_result", lang),
             links=_pagination(number, total_pages, link),
+            script_src=_script_src(number, lang, cases_root),
         )
         pages.append(IndexPage(number, total_pages, html_text, page.path))
     return pages
@@ -162,6 +165,15 @@ def _linker(number: int, *, case_url: Callable[[str], str] | None, cases_root: s
         return "./" if joined == "." else joined + "/"
 
     return link
+
+
+def _script_src(number: int, lang: Lang, cases_root: str) -> str:
+    """The filters' script relative to index page `number` (page 1 wherever it is shown)."""
+    if number > 1:
+        return relative_url(url_in_language(index_page_path(number), lang), SCRIPT)
+    # cases_root leads to the language's cases/; the site's root is one folder up (two for Arabic).
+    root = posixpath.normpath(posixpath.join(cases_root or ".", "..", *([".."] if lang != DEFAULT_LANGUAGE else [])))
+    return f"{root}/{SCRIPT}"
 
 
 def _pagination(number: int, total_pages: int, link: Callable[[str], str]) -> _Links:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from sawt.data.model import Archive, Case, Lang
+from sawt.data.photos import published_photo_path
 from sawt.render.held import HeldFor, held_for
 from sawt.render.markup import render_block
 from sawt.render.portrait import portrait_html
@@ -33,18 +34,21 @@ def _priority(case: Case) -> tuple[bool, tuple[int, int, int], str]:
     return (held_for(case, "en") is not None, verified, case.slug)
 
 
-def home_people(archive: Archive, lang: Lang, *, case_url: Callable[[str], str], limit: int = HOME_CARDS) -> list[PersonCard]:
+def home_people(archive: Archive, lang: Lang, *, case_url: Callable[[str], str], site_root: str = "",
+                limit: int = HOME_CARDS) -> list[PersonCard]:
     """The `limit` cards to show: still held or missing first, then the most recently verified.
-    heapq keeps this one pass over the archive, not a sort of all of it."""
+    heapq keeps this one pass over the archive, not a sort of all of it. `site_root` is the
+    site's root relative to the page (photos are published there, see sawt.data.photos)."""
     chosen = heapq.nlargest(limit, archive.cases, key=_priority)
-    # photo_url=None: the home page shows the placeholder until photos are published for it.
     return [
         PersonCard(case=case, url=case_url(case.slug), held=held_for(case, lang),
-                   portrait=portrait_html(case, lang, photo_url=None, size="small"))
+                   portrait=portrait_html(case, lang, size="small",
+                                          photo_url=site_root + published_photo_path(case.slug, case.photo) if case.photo else None))
         for case in chosen
     ]
 
 
 def home_people_html(archive: Archive, lang: Lang, *, case_url: Callable[[str], str], cases_root: str, limit: int = HOME_CARDS) -> str:
-    cards = home_people(archive, lang, case_url=case_url, limit=limit)
+    site_root = cases_root.removesuffix("cases/")  # cases_root is "<root>cases/" by contract (shortcodes.cases_root_from)
+    cards = home_people(archive, lang, case_url=case_url, site_root=site_root, limit=limit)
     return render_block("home_people.html.j2", lang, cards=cards, total=len(archive.cases), cases_root=cases_root)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from sawt.data.model import Lang, PartialDate
+from sawt.data.model import Lang, PartialDate, Source
 from sawt.dates import event_type_label, format_number, format_partial_date, status_label
 from sawt.languages import direction
 from sawt.render import strings
@@ -59,6 +59,21 @@ def number_html(value: int, lang: Lang) -> Markup:
     return bdi(format_number(value, lang))
 
 
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064A]")
+
+
+def publisher_html(source: Source, lang: Lang) -> Markup:
+    """Who published a source, in the page's language where the publisher has a name in it
+    (its own Arabic name on Arabic pages), otherwise the original, isolated and marked with
+    its language: Arabic letters make it Arabic; a Latin name is in the document's language
+    unless that is Arabic (an Arabic petition on an English-named site), else English."""
+    if lang == "ar" and source.publisher_ar:
+        return bdi(source.publisher_ar, "ar")
+    if _ARABIC_LETTER.search(source.publisher):
+        return bdi(source.publisher, "ar")
+    return bdi(source.publisher, source.language if source.language and source.language != "ar" else "en")
 
 
 def safe_href(url: str | None) -> str | None:
@@ -123,6 +138,7 @@ def helpers(lang: Lang) -> dict[str, Any]:
         "status_label": lambda status: status_label(status, lang),
         "event_label": lambda kind: event_type_label(kind, lang),
         "bdi": bdi,
+        "publisher": lambda source: publisher_html(source, lang),
         "safe_href": safe_href,
         "host_of": host_of,
         "paragraphs": paragraphs,

@@ -243,6 +243,10 @@ class TrustedFragments:
         self._fragments[token] = html
         return token
 
+    def plain_text(self, text: str) -> str:
+        """`text` with each token replaced by its fragment's plain text (what a reader sees)."""
+        return self._token.sub(lambda t: _plain_text(self._fragments.get(t.group(0), "")), text)
+
     def restore(self, html: str) -> str:
         """Put the fragments back into sanitised HTML. A fragment that stands alone in
         a paragraph (a block shortcode) replaces the paragraph; a token that Markdown

@@ -16,3 +16,14 @@ def test_latin_runs_are_isolated_whole_with_their_hash_and_brackets():
 def test_code_entities_attributes_and_own_direction_are_left_alone():
     body = '<p>و&nbsp;<code>publish: false</code> <a href="x" title="Abc">نص</a></p><p dir="ltr">Keep <em>me</em></p><bdi>Done</bdi>'
     assert isolate(body) == body
+
+
+def test_a_quoted_latin_title_is_isolated_with_its_quotes():
+    assert isolate("<p>تقرير «Defectors under the guillotine» (بترجمتنا)</p>") == (
+        '<p>تقرير <bdi dir="ltr">«Defectors under the guillotine»</bdi> (بترجمتنا)</p>'
+    )
+    assert isolate("<p>مقال “Reconciliation without forgiveness” و</p>") == (
+        '<p>مقال <bdi dir="ltr">“Reconciliation without forgiveness”</bdi> و</p>'
+    )
+    # An unpaired quote stays outside, in the Arabic text it belongs to.
+    assert isolate("<p>«كلمة SNHR»</p>") == '<p>«كلمة <bdi dir="ltr">SNHR</bdi>»</p>'

@@ -23,3 +23,18 @@ def test_thousands_of_cases_give_a_bounded_set_of_cards_still_held_first(tmp_pat
     page = BeautifulSoup(html, "lxml")
     assert len(page.select("li.sawt-person")) == HOME_CARDS
     assert page.select_one(".sawt-people__all a")["href"] == "cases/"
+
+
+def test_a_card_shows_the_published_photo_of_a_case_that_has_one(tmp_path):
+    import dataclasses
+
+    archive = load_archive(write_synthetic_archive(tmp_path / "data", 3, 3), today=date(2026, 12, 1))
+    first, *rest = archive.cases
+    with_photo = dataclasses.replace(first, photo="photos/portrait.JPG", photo_alt={"en": "A portrait", "ar": "صورة"})
+    archive = dataclasses.replace(archive, cases=type(archive.cases)([with_photo, *rest]))
+    html = home_people_html(archive, "ar", case_url=lambda slug: f"../cases/{slug}/", cases_root="../cases/")
+    page = BeautifulSoup(html, "lxml")
+    images = page.select("li.sawt-person img")
+    assert [img["src"] for img in images] == [f"../assets/photos/{first.slug}.jpg"]  # where sawt/site.py publishes it
+    assert images[0]["alt"] == "صورة"
+    assert len(page.select("li.sawt-person .sawt-portrait--placeholder")) == len(rest)

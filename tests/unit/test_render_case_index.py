@@ -167,7 +167,9 @@ def test_names_are_escaped() -> None:
     archive = make_archive(make_case(name=Text("<img src=x onerror=alert(1)>", "<script>x</script>")))
     for lang in ("en", "ar"):
         soup = soup_of(case_index_pages(archive, lang)[0].html)
-        assert soup.find("script") is None and soup.find("img") is None
+        # The one script is the index's own filters, by address; the names' tags are text.
+        assert [str(s) for s in soup.find_all("script")] == [f'<script defer="" src="{"../" * (2 if lang == "ar" else 1)}assets/js/sawt-cases.js"></script>']
+        assert soup.find("img") is None
 
 
 def test_an_empty_archive_has_one_empty_page() -> None:
@@ -200,3 +202,20 @@ def test_the_script_is_shipped_and_parses() -> None:
     if node is None:
         pytest.skip("node is not installed: syntax not checked")
     subprocess.run([node, "--check", str(ASSET)], check=True)
+
+
+def test_every_index_page_loads_the_filters_script_from_the_site_root(tmp_path):
+    from datetime import date as _date
+
+    from bs4 import BeautifulSoup as _Soup
+
+    from sawt.data.load import load_archive as _load
+    from sawt.data.synthetic import write_synthetic_archive
+    from sawt.render.case_index import case_index_pages as _pages
+
+    archive = _load(write_synthetic_archive(tmp_path / "data", 5, 3), today=_date(2026, 12, 1))
+    for lang, first, second in (("en", "../assets/js/sawt-cases.js", "../../../assets/js/sawt-cases.js"),
+                                ("ar", "../../assets/js/sawt-cases.js", "../../../../assets/js/sawt-cases.js")):
+        pages = _pages(archive, lang, per_page=2)
+        sources = [_Soup(p.html, "lxml").select_one("script[src]")["src"] for p in pages[:2]]
+        assert sources == [first, second]  # from cases/ and cases/page/2/ (under ar/ for Arabic)

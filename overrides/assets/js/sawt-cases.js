@@ -5,7 +5,9 @@
  * current page and are kept in the URL (?status=...&year=...), which is also
  * added to the pagination links so the filter follows the reader from page to
  * page. Column headers become sort buttons (aria-sort tells which). All text
- * comes from the page (data-result-template), so this file has no strings.
+ * comes from the page (data-result-template), so this file has no strings. While a
+ * filter is on, the table's caption says what is shown, in the same words as the status
+ * line that screen readers announce (describe()).
  */
 (function () {
   "use strict";
@@ -28,6 +30,8 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var result = form.querySelector(".sawt-filters__result");
+    var caption = table.caption;
+    var allCaption = caption ? Array.prototype.slice.call(caption.childNodes) : [];
     var template = form.getAttribute("data-result-template") || "";
     var lang = document.documentElement.getAttribute("lang") || "en";
     // ASCII digits on every page, as the server writes them (digit policy).
@@ -61,12 +65,19 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      if (result) {
-        result.textContent = status || year
-          ? template.replace("{shown}", numbers.format(shown)).replace("{total}", numbers.format(rows.length))
-          : "";
-      }
+      describe(status || year ? template.replace("{shown}", numbers.format(shown)).replace("{total}", numbers.format(rows.length)) : null);
       remember(status, year);
+    }
+
+    // One sentence says what is shown: the table's caption (what a reader sees) and the
+    // status line (what a screen reader announces) are both set here, from the same text.
+    // Without a filter the caption is the page's own ("All 6 cases") and the status is empty.
+    function describe(text) {
+      if (caption) {
+        if (text === null) caption.replaceChildren.apply(caption, allCaption);
+        else caption.textContent = text;
+      }
+      if (result) result.textContent = text === null ? "" : text;
     }
 
     function remember(status, year) {
