@@ -24,11 +24,11 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _LEAVE_ALONE = {"script", "style", "code", "pre", "kbd", "samp", "bdi", "bdo", "textarea", "select", "option", "svg", "math", "title"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 #: A Latin run: it starts with a letter (or a "#" or "@" before one) that is not the
-#: middle of a word or an entity ("&nbsp;"), and may hold spaces, digits and the
+#: middle of a word or an entity ("&nbsp;"), and may hold spaces, line breaks, digits and the
 #: punctuation of titles between Latin words; it ends on a letter, digit or ")".
 _LATIN_RUN = re.compile(
     r"(?<![&\w#@])(?P<open>[«“\"‘])?(?P<run>"
-    r"[#@]?[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’.,:;!?&/()\u2013\u2014 -]*[A-Za-z\u00C0-\u024F0-9)]"
+    r"[#@]?[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’.,:;!?&/()\u2013\u2014 \n-]*[A-Za-z\u00C0-\u024F0-9)]"
     r"|[#@]?[A-Za-z\u00C0-\u024F])(?P<close>[»”\"’])?(?![\w;])"
 )
 #: A quoted Latin title is isolated with its quotes, «Defectors under the guillotine»: left

@@ -27,3 +27,13 @@ def test_a_quoted_latin_title_is_isolated_with_its_quotes():
     )
     # An unpaired quote stays outside, in the Arabic text it belongs to.
     assert isolate("<p>«كلمة SNHR»</p>") == '<p>«كلمة <bdi dir="ltr">SNHR</bdi>»</p>'
+
+
+def test_a_latin_title_wrapped_over_source_lines_stays_one_run():
+    """Markdown keeps the author's line breaks: a title wrapped after "Syria," must not
+    become two runs with the comma left to the Arabic around them."""
+    body = "<p>البيان «We Urge Lebanese Authorities Not to\n  Forcibly Repatriate Him to Syria,\n  Which Would Put His Life at Risk»، 13 حزيران</p>"
+    assert isolate(body) == (
+        '<p>البيان <bdi dir="ltr">«We Urge Lebanese Authorities Not to\n  Forcibly Repatriate Him to Syria,\n'
+        '  Which Would Put His Life at Risk»</bdi>، 13 حزيران</p>'
+    )
