@@ -36,7 +36,9 @@ PRESETS = {
     "Fast 3G": {"latency": 150 * 3.75, "downloadThroughput": 1.6 * 1000 * 1000 / 8 * 0.9,
                 "uploadThroughput": 750 * 1000 / 8 * 0.9},
 }
-PAGES = ("/cases/saleh-al-samar/", "/ar/cases/saleh-al-samar/")
+PAGES = ("/cases/saleh-al-samar/", "/ar/cases/saleh-al-samar/",
+         # the text-only versions (sawt/render/text_page.py): no script, font or image
+         "/cases/saleh-al-samar/text.html", "/ar/cases/saleh-al-samar/text.html")
 
 #: Marks the first h1 for Element Timing as soon as it is parsed, and records paints.
 TIMING_SCRIPT = """

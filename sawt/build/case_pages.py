@@ -27,6 +27,7 @@ from sawt.languages import relative_url, url_in_language
 from sawt.render.case_index import case_index_pages, index_page_content
 from sawt.render.appeal import CaseAction, case_action
 from sawt.render.case_page import CasePageContent, case_page_content
+from sawt.render.text_page import FAVICON, TEXT_PAGE_NAME, TEXT_STYLESHEET, shared_head, text_page_html
 
 #: Below this many pages, starting worker processes costs more than it saves.
 PAGES_PER_PROCESS_POOL = 400
@@ -94,7 +95,15 @@ def _write_range(work: list[tuple[str, int]]) -> None:
         content = _content(job, case, lang, url)
         out = job.site_dir / url / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(job.frames[lang].fill(case.slug, content), encoding="utf-8")
+        page = job.frames[lang].fill(case.slug, content)
+        out.write_text(page, encoding="utf-8")
+        other = next(code for code in job.frames if code != lang)
+        (out.parent / TEXT_PAGE_NAME).write_text(text_page_html(
+            content, lang=lang, site_name=job.site_names[lang], policy_meta=job.frames[lang].policy_meta,
+            head_tags=shared_head(page),
+            stylesheet_href=relative_url(url, TEXT_STYLESHEET), favicon_href=relative_url(url, FAVICON), canonical_url=job.site_url.rstrip("/") + "/" + url,
+            full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other)) + TEXT_PAGE_NAME,
+        ), encoding="utf-8")
 
 
 def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageContent:

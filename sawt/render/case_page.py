@@ -93,6 +93,9 @@ def case_page_content(
         corrections = sorted(case.corrections, key=lambda c: c.date.sort_key())
         sections.append(heading_html(2, "corrections", strings.text("corrections", lang)))
         sections.append(render_block("case_corrections.html.j2", lang, corrections=corrections))
+    # The same article without theme, script, fonts or images (sawt/render/text_page.py).
+    sections.append(f'<p class="sawt-text-only"><a href="text.html" rel="alternate">'
+                    f'{html.escape(strings.plain("text_only_link", lang), quote=False)}</a></p>')
     # Paper has no header or address bar: say where it came from and as of when.
     verified = f" · {strings.plain('last_verified', lang)}: {format_partial_date(case.last_verified, lang)}" if case.last_verified else ""
     sections.append(f'<p class="sawt-print-only">{html.escape(single_line(site_name) + verified, quote=False)}</p>')

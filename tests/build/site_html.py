@@ -29,6 +29,13 @@ def page_language(site_dir: Path, path: Path) -> str:
     return "ar" if path.relative_to(site_dir).parts[0] == "ar" else "en"
 
 
+def canonical_path(site_dir: Path, path: Path) -> str:
+    """The address a page names as its own: its url_path, except that a case's text-only
+    version (cases/x/text.html) names the full page it is a lighter copy of (cases/x/)."""
+    here = url_path(site_dir, path)
+    return here.removesuffix("text.html") if path.name == "text.html" and "/cases/" in here else here
+
+
 def url_path(site_dir: Path, path: Path) -> str:
     """/about/ for site/about/index.html."""
     rel = path.relative_to(site_dir).as_posix()

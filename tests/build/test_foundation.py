@@ -36,7 +36,9 @@ def test_language_switcher_leads_to_the_same_page_in_the_other_language(site_dir
         links = soup(path).select("a[data-sawt-switch]")
         assert len(links) == 1, path
         target_url = urljoin(url_path(site_dir, path), links[0]["href"])
-        target = site_dir / target_url.lstrip("/") / "index.html"
+        # A folder's page, or a named file (a case's text-only version, cases/x/text.html).
+        target = site_dir / target_url.lstrip("/")
+        target = target if target_url.endswith(".html") else target / "index.html"
         assert target.exists(), f"{path}: switcher points to missing {target_url}"
         other = links[0]["data-sawt-switch"]
         assert page_language(site_dir, target) == other

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.build.site_html import html_pages, soup, url_path
+from tests.build.site_html import canonical_path, html_pages, soup, url_path
 from tests.conftest import SITE_URL
 
 
@@ -17,7 +17,7 @@ def test_every_page_names_both_language_versions_with_absolute_urls(site_dir: Pa
         head = soup(path).head
         # rel="alternate" exactly: the page's translations (the feeds are rel="alternate feed").
         links = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True) if link.get("rel") == ["alternate"]}
-        here = url_path(site_dir, path).lstrip("/")
+        here = canonical_path(site_dir, path).lstrip("/")
         english = here.removeprefix("ar/")
         assert links == {"en": SITE_URL + english, "ar": SITE_URL + "ar/" + english, "x-default": SITE_URL + english}, path
         assert all(link["href"].startswith(SITE_URL) for link in head.find_all("link", hreflang=True)

@@ -14,7 +14,7 @@ from PIL import Image
 
 from sawt.languages import url_in_language
 from sawt.outputs.exports import PUBLIC_FIELDS
-from tests.build.site_html import html_pages, page_language, soup, url_path
+from tests.build.site_html import canonical_path, html_pages, page_language, soup, url_path
 from tests.build.test_archive import PUBLISHED
 from tests.conftest import SITE_URL
 
@@ -36,7 +36,7 @@ def test_every_page_has_preview_meta_with_absolute_urls(site_dir: Path):
         for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "og:image:width",
                     "og:image:height", "twitter:card", "description"):
             assert meta(doc, key), f"{path}: {key}"
-        assert meta(doc, "og:url") == SITE_URL.rstrip("/") + url_path(site_dir, path)
+        assert meta(doc, "og:url") == SITE_URL.rstrip("/") + canonical_path(site_dir, path)
         assert doc.find("link", rel="canonical")["href"] == meta(doc, "og:url")
         assert meta(doc, "og:locale") == {"en": "en_US", "ar": "ar_AR"}[lang]
         assert meta(doc, "og:locale:alternate") == {"en": "ar_AR", "ar": "en_US"}[lang]

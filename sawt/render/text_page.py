@@ -1,0 +1,75 @@
+"""A case page's text-only version (cases/x/text.html, beside the full page).
+
+For readers on throttled or metered networks: the same article as the full page, with
+no theme, no script, no web font and no image (the portrait and the QR code are left
+out), styled by one small stylesheet that uses the system's fonts. It sits in the same
+folder as the full page, so every relative link in the article works unchanged. It
+carries the site's Content-Security-Policy, names the full page as canonical, and is
+in no sitemap or search index: it is a lighter way to read a page, not another page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from sawt.languages import LANGUAGES
+from sawt.render import strings
+from sawt.render.case_page import CasePageContent
+
+TEXT_PAGE_NAME = "text.html"
+TEXT_STYLESHEET = "assets/css/sawt-text.css"
+FAVICON = "assets/images/favicon.svg"  # the site's own (without one, a browser asks for /favicon.ico)
+
+#: What a text-only page leaves out: images (the portrait, the QR code) and inline SVG
+#: icons. The article is Sawt's own generated HTML, so these tags are well formed.
+#: The head tags a text-only page shares with its full page: link previews (Open Graph,
+#: X), the language versions and the feeds. Its links are relative to the same folder.
+SHARED_HEAD = re.compile(r'<meta (?:property="og:|name="twitter:)[^>]*>|<link rel="alternate[^>]*>')
+
+_IMAGES = re.compile(r"<img\b[^>]*>|<svg\b.*?</svg>|<picture\b.*?</picture>", re.S)
+
+
+def shared_head(full_page: str) -> str:
+    """The full page's preview, language and feed tags (SHARED_HEAD), one per line."""
+    head = full_page[: full_page.find("</head>")]
+    return "\n".join(SHARED_HEAD.findall(head))
+
+
+def text_page_html(content: CasePageContent, *, lang: str, site_name: str, policy_meta: str, head_tags: str,
+                   stylesheet_href: str, favicon_href: str, canonical_url: str, full_page_href: str,
+                   other_language_href: str) -> str:
+    """The whole text-only page. `policy_meta` is the site's CSP <meta> tag, copied from
+    the frame so that this page allows exactly what the full page allows; `head_tags` are
+    the full page's shared_head."""
+    language = LANGUAGES[lang]
+    other = next(code for code in LANGUAGES if code != lang)
+    body = _IMAGES.sub("", content.body_html)
+    title = html.escape(f"{content.title} · {site_name}")
+    return f"""<!doctype html>
+<html lang="{lang}" dir="{language.direction}">
+<head>
+<meta charset="utf-8">
+{policy_meta}
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{html.escape(content.description)}">
+<link rel="canonical" href="{html.escape(canonical_url)}">
+{head_tags}
+<link rel="stylesheet" href="{html.escape(stylesheet_href)}">
+<link rel="icon" href="{html.escape(favicon_href)}">
+</head>
+<body>
+<header class="sawt-text-header">
+<p><strong>{html.escape(site_name)}</strong> · {html.escape(strings.plain("text_only_notice", lang))}</p>
+<nav><a href="{html.escape(full_page_href)}">{html.escape(strings.plain("text_only_full_page", lang))}</a>
+ · <a href="{html.escape(other_language_href)}" hreflang="{other}" lang="{other}" data-sawt-switch="{other}">{html.escape(LANGUAGES[other].name)}</a></nav>
+</header>
+<main>
+<article>
+{body}</article>
+</main>
+</body>
+</html>
+"""
