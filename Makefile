@@ -51,13 +51,13 @@ cms: $(STAMP) node_modules/.installed
 # poppler; the Nu Html Checker (vnu-jar from npm) runs on Debian's Java; npm (Debian's
 # only when none is installed) installs axe-core and vnu-jar from package-lock.json.
 browser-deps:
-	@if [ -x /usr/bin/chromium ] && command -v pdfinfo >/dev/null && command -v java >/dev/null && command -v npm >/dev/null; then :; \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && command -v pdfinfo >/dev/null && command -v java >/dev/null && command -v npm >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium poppler-utils default-jre-headless $$(command -v npm >/dev/null || echo npm) >/dev/null; \
+	    chromium firefox-esr poppler-utils default-jre-headless $$(command -v npm >/dev/null || echo npm) >/dev/null; \
 	else \
-	  echo "The browser and HTML tests need Debian's Chromium, poppler, Java and npm. Install them with:"; \
-	  echo "  sudo apt-get install chromium poppler-utils default-jre-headless npm"; \
+	  echo "The browser and HTML tests need Debian's Chromium and Firefox ESR, poppler, Java and npm. Install them with:"; \
+	  echo "  sudo apt-get install chromium firefox-esr poppler-utils default-jre-headless npm"; \
 	  exit 1; \
 	fi
 
