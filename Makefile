@@ -75,6 +75,8 @@ $(LINT_STAMP): requirements-lint.txt $(STAMP)
 
 test: $(STAMP) $(LINT_STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest
+	@echo "The built-HTML tests again, on the site built as a mirror under a sub-path:"
+	SAWT_TEST_SITE_URL=https://mirror.example/sawt/ $(BIN)/python -m pytest -q -p no:cacheprovider tests/build
 
 clean:
 	rm -rf site .cache test-artifacts

@@ -23,7 +23,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-SITE_URL = "https://sawt.example.org/"  # the address test builds pretend to be published at
+#: The address test builds pretend to be published at. SAWT_TEST_SITE_URL runs the suite as a
+#: mirror under a sub-path would be built (make test does so for tests/build).
+SITE_URL = os.environ.get("SAWT_TEST_SITE_URL", "https://sawt.example.org/")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
