@@ -156,3 +156,22 @@ def test_offline_search_ranks_and_quotes_as_online(browser, base_url, offline_co
             assert got == want, query
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang_path", ["cases/saleh-al-samar", "ar/cases/saleh-al-samar"])
+def test_a_case_prints_on_one_a4_page_from_the_offline_copy(watched, offline_copy, tmp_path, lang_path):
+    """Printing works from the folder as it does online: one A4 page, with the essentials."""
+    import subprocess
+
+    page = watched
+    page.goto((offline_copy / "site" / lang_path / "index.html").as_uri())
+    page.evaluate("document.fonts.ready")
+    page.emulate_media(media="print")
+    for essential in ("h1", ".sawt-status", ".sawt-ask", ".sawt-facts"):
+        assert page.is_visible(essential), essential
+    assert not page.is_visible(".md-header")
+    out = tmp_path / "case.pdf"
+    out.write_bytes(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1\n" in info and "(A4)" in info
+    assert page.problems == [] and all(url.startswith("file://") for url in page.requests), (page.problems, page.requests)
