@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.build.site_html import html_pages, soup, url_path
+from tests.build.site_html import canonical_path, html_pages, soup
 from tests.conftest import ROOT, build_site, serve
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -52,7 +52,7 @@ def test_outside_addresses_name_the_mirror_and_internal_links_are_relative(mirro
             continue
         assert absolute == [], f"{path}: {absolute[:5]}"
         canonical = doc.select_one('link[rel="canonical"]')["href"]
-        assert canonical == MIRROR + url_path(mirror_site, path).lstrip("/"), path
+        assert canonical == MIRROR + canonical_path(mirror_site, path).lstrip("/"), path
         for prop in ("og:url", "og:image"):
             assert doc.select_one(f'meta[property="{prop}"]')["content"].startswith(MIRROR), (path, prop)
         for link in [u for u in links if _internal(u) and urlsplit(u).path]:

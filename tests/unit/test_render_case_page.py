@@ -359,6 +359,7 @@ def test_the_page_is_one_header_block_then_sections() -> None:
         ("ol", "sawt-sources"),
         ("h2", "corrections"),
         ("ul", "sawt-correct"),
+        ("p", "sawt-text-on"),  # the link to the text-only version
         ("p", "sawt-print-o"),
     ]
     assert [a["href"] for a in soup.select("h1 > a.headerlink, h2 > a.headerlink")] == [
