@@ -23,7 +23,7 @@ from typing import Callable, Mapping
 from sawt.build.frame import PageFrame
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
-from sawt.languages import relative_url, url_in_language
+from sawt.languages import other_language, relative_url, url_in_language
 from sawt.render.case_index import case_index_pages, index_page_content
 from sawt.render.appeal import CaseAction, case_action
 from sawt.render.case_page import CasePageContent, case_page_content
@@ -97,12 +97,11 @@ def _write_range(work: list[tuple[str, int]]) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         page = job.frames[lang].fill(case.slug, content)
         out.write_text(page, encoding="utf-8")
-        other = next(code for code in job.frames if code != lang)
         (out.parent / TEXT_PAGE_NAME).write_text(text_page_html(
             content, lang=lang, site_name=job.site_names[lang], policy_meta=job.frames[lang].policy_meta,
             head_tags=shared_head(page),
             stylesheet_href=relative_url(url, TEXT_STYLESHEET), favicon_href=relative_url(url, FAVICON), canonical_url=job.site_url.rstrip("/") + "/" + url,
-            full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other)) + TEXT_PAGE_NAME,
+            full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other_language(lang))) + TEXT_PAGE_NAME,
         ), encoding="utf-8")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from sawt.languages import LANGUAGES
+from sawt.languages import LANGUAGES, other_language
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent
 
@@ -43,7 +43,7 @@ def text_page_html(content: CasePageContent, *, lang: str, site_name: str, polic
     the frame so that this page allows exactly what the full page allows; `head_tags` are
     the full page's shared_head."""
     language = LANGUAGES[lang]
-    other = next(code for code in LANGUAGES if code != lang)
+    other = other_language(lang)
     body = _IMAGES.sub("", content.body_html)
     title = html.escape(f"{content.title} · {site_name}")
     return f"""<!doctype html>

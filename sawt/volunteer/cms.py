@@ -27,7 +27,7 @@ from typing import Any, NoReturn
 
 from sawt.data.schema import load_schemas, resolve_ref
 from sawt.dates import event_type_label, status_label
-from sawt.languages import LANGUAGES
+from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, other_language
 
 ADMIN_SOURCES = Path(__file__).resolve().parent / "admin"
 ADMIN_FILES = ("index.html", "sawt-cms.js")  # served as they are
@@ -228,24 +228,17 @@ def _section_collection(section: str, code: str) -> dict[str, Any]:
         "name": f"{section}-{code}",
         "label": f"{section}/ · {language.name}",
         "label_singular": f"{section}/{code}",
-        "description": f"docs/{code}/{section}/: the other language is docs/{_other(code)}/{section}/, with the same file name. "
-                       f"/ الترجمة في docs/{_other(code)}/{section}/ باسم الملف نفسه.",
+        "description": f"docs/{code}/{section}/: the other language is docs/{other_language(code)}/{section}/, with the same file name. "
+                       f"/ الترجمة في docs/{other_language(code)}/{section}/ باسم الملف نفسه.",
         "folder": f"docs/{code}/{section}",
         "extension": "md",
         "format": "frontmatter",
-        "create": code == _ORIGINAL_LANGUAGE,
+        "create": code == DEFAULT_LANGUAGE,  # English: its title names a new file
         "identifier_field": "title",
         "slug": "{{slug}}",
         "editor": {"preview": False},
         "fields": _page_fields(language=code),
     }
-
-
-_ORIGINAL_LANGUAGE = next(iter(LANGUAGES))  # English: the language whose title names a new file
-
-
-def _other(code: str) -> str:
-    return next(other for other in LANGUAGES if other != code)
 
 
 def page_sections(root: Path) -> tuple[str, ...]:
