@@ -24,6 +24,7 @@ from sawt.build.frame import PageFrame
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import other_language, relative_url, url_in_language
+from sawt.outputs.htmlpost import privacy_tags
 from sawt.render.case_index import case_index_pages, index_page_content
 from sawt.render.appeal import CaseAction, case_action
 from sawt.render.case_page import CasePageContent, case_page_content
@@ -98,7 +99,7 @@ def _write_range(work: list[tuple[str, int]]) -> None:
         page = job.frames[lang].fill(case.slug, content)
         out.write_text(page, encoding="utf-8")
         (out.parent / TEXT_PAGE_NAME).write_text(text_page_html(
-            content, lang=lang, site_name=job.site_names[lang], policy_meta=job.frames[lang].policy_meta,
+            content, lang=lang, site_name=job.site_names[lang], privacy_meta=privacy_tags(page),
             head_tags=shared_head(page),
             stylesheet_href=relative_url(url, TEXT_STYLESHEET), favicon_href=relative_url(url, FAVICON), canonical_url=job.site_url.rstrip("/") + "/" + url,
             full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other_language(lang))) + TEXT_PAGE_NAME,

@@ -52,9 +52,6 @@ class FrameError(Exception):
     """The engine's rendering of the frame lost a token: case pages cannot be filled."""
 
 
-_POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
-
-
 @dataclass(frozen=True)
 class PageFrame:
     """A finished page split at its tokens: literal text at even indexes, token names at odd."""
@@ -73,14 +70,6 @@ class PageFrame:
             raise FrameError("the theme's page for the case frame lost its body, title or address; "
                              "was the case page template changed?")
         return cls(parts)
-
-    @property
-    def policy_meta(self) -> str:
-        """The frame's Content-Security-Policy <meta> tag, for pages written beside it."""
-        match = _POLICY_META.search(self.parts[0])
-        if match is None:
-            raise FrameError("the case frame has no Content-Security-Policy meta tag")
-        return match.group(0)
 
     def fill(self, slug: str, content: CasePageContent) -> str:
         values = {

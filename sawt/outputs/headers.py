@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sawt.outputs.htmlpost import PRIVACY_META
+
 HEADERS_FILE = "_headers"
 
-_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 _HEAD_BYTES = 16_384  # the policy is right after <meta charset>, at the top of <head>
 
 #: Said once for every address: never framed, no content-type guessing, no referrer.
@@ -48,7 +49,7 @@ def page_policies(site_dir: Path) -> list[str]:
     policies = []
     for page in sorted(site_dir.rglob("*.html")):
         with page.open(encoding="utf-8", errors="replace") as file:
-            match = _META_POLICY.search(file.read(_HEAD_BYTES))
+            match = PRIVACY_META.search(file.read(_HEAD_BYTES))
         if match:
             policies.append(match.group(1).replace("&#x27;", "'").replace("&#39;", "'"))
     return policies

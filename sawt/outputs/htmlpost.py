@@ -81,6 +81,20 @@ def content_security_policy(html: str, *, live_reload: bool = False) -> str:
     )
 
 
+#: The tags with_privacy_meta writes, as they appear in a page: the policy is group 1. The
+#: published `_headers` reads the policy back from them, and a page written beside a frame
+#: (a case's text-only version) copies them whole.
+PRIVACY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"><meta name="referrer" content="no-referrer">')
+
+
+def privacy_tags(page: str) -> str:
+    """The privacy tags of a finished page, to copy into a page written beside it."""
+    match = PRIVACY_META.search(page)
+    if match is None:
+        raise ValueError("page has no Content-Security-Policy and referrer meta tags to copy")
+    return match.group(0)
+
+
 def with_privacy_meta(html: str, *, live_reload: bool = False) -> str:
     """Insert the Content-Security-Policy and no-referrer meta tags right after
     <meta charset>, before anything that could load a resource."""

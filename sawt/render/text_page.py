@@ -36,11 +36,11 @@ def shared_head(full_page: str) -> str:
     return "\n".join(SHARED_HEAD.findall(head))
 
 
-def text_page_html(content: CasePageContent, *, lang: str, site_name: str, policy_meta: str, head_tags: str,
+def text_page_html(content: CasePageContent, *, lang: str, site_name: str, privacy_meta: str, head_tags: str,
                    stylesheet_href: str, favicon_href: str, canonical_url: str, full_page_href: str,
                    other_language_href: str) -> str:
-    """The whole text-only page. `policy_meta` is the site's CSP <meta> tag, copied from
-    the frame so that this page allows exactly what the full page allows; `head_tags` are
+    """The whole text-only page. `privacy_meta` is the site's CSP and referrer tags, copied
+    from the frame so that this page allows exactly what the full page allows; `head_tags` are
     the full page's shared_head."""
     language = LANGUAGES[lang]
     other = other_language(lang)
@@ -50,8 +50,7 @@ def text_page_html(content: CasePageContent, *, lang: str, site_name: str, polic
 <html lang="{lang}" dir="{language.direction}">
 <head>
 <meta charset="utf-8">
-{policy_meta}
-<meta name="referrer" content="no-referrer">
+{privacy_meta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <meta name="description" content="{html.escape(content.description)}">
