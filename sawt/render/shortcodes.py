@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Mapping
+from typing import Callable, Mapping, TypeVar
 
 from sawt.config import Contact
 from sawt.data.errors import ShortcodeError
@@ -259,15 +259,24 @@ def _timeline(context: _Context, args: list[str]) -> str:
     return case_timeline_html(case, context.lang, case_url=context.case_url)
 
 
-def _figure(context: _Context, args: list[str]) -> str:
-    valid = sorted(context.archive.figures)
-    listing = f"valid figure ids are: {_one_of(valid)}" if valid else "data/figures.yml has no figures"
+T = TypeVar("T")
+
+
+def _one_by_id(args: list[str], items: Mapping[str, T], kind: str, needs: str, source: str) -> T:
+    """The one item a shortcode names by id, or an error listing the valid ids."""
+    valid = sorted(items)
+    listing = f"valid {kind} ids are: {_one_of(valid)}" if valid else f"{source} has no {kind}s"
     if len(args) != 1:
         got = f', got "{" ".join(args)}"' if args else ""
-        raise _Invalid(f"needs exactly one figure id{got}; {listing}")
-    figure = context.archive.figures.get(args[0])
-    if figure is None:
-        raise _Invalid(f'unknown figure "{args[0]}"{_did_you_mean(args[0], valid)}; {listing}')
+        raise _Invalid(f"needs exactly one {needs}{got}; {listing}")
+    item = items.get(args[0])
+    if item is None:
+        raise _Invalid(f'unknown {kind} "{args[0]}"{_did_you_mean(args[0], valid)}; {listing}')
+    return item
+
+
+def _figure(context: _Context, args: list[str]) -> str:
+    figure = _one_by_id(args, context.archive.figures, "figure", "figure id", "data/figures.yml")
     return figure_html(figure, context.lang)
 
 
@@ -298,14 +307,7 @@ def _field_reference(context: _Context, args: list[str]) -> str:
 def _appeal(context: _Context, args: list[str]) -> str:
     from sawt.render.appeal import appeal_html
 
-    valid = sorted(context.archive.appeals)
-    listing = f"valid appeal ids are: {_one_of(valid)}" if valid else "data/appeals.yml has no appeals"
-    if len(args) != 1:
-        got = f', got "{" ".join(args)}"' if args else ""
-        raise _Invalid(f"needs exactly one appeal id from data/appeals.yml{got}; {listing}")
-    appeal = context.archive.appeals.get(args[0])
-    if appeal is None:
-        raise _Invalid(f'unknown appeal "{args[0]}"{_did_you_mean(args[0], valid)}; {listing}')
+    appeal = _one_by_id(args, context.archive.appeals, "appeal", "appeal id from data/appeals.yml", "data/appeals.yml")
     if context.today is None:
         raise _Invalid("no date was given to expand_shortcodes, so an appeal's deadline cannot be judged")
     names = {slug: case.name[context.lang] for slug in appeal.cases if (case := context.archive.case(slug))}
