@@ -297,7 +297,7 @@ class BuildState:
         text = title
         if case is not None and case.ask is not None:
             text = f"{case.name[lang]}: {case.ask[lang]}"
-        return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=strings.text("share_qr", lang), cache_dir=self.root / ".cache" / "qr"))
+        return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=strings.text("share_qr", lang)))
 
     def discard_output(self) -> None:
         """After a failed build, drop what it wrote; the last complete site stays."""

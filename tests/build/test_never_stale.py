@@ -1,4 +1,4 @@
-"""Rebuilds reuse what the cache holds (.cache/: pages, cards, QR codes, search documents and
+"""Rebuilds reuse what the cache holds (.cache/: pages with their QR codes, cards, search documents and
 the last Pagefind bundle, keyed by the documents it indexed),
 and yet no output is ever stale: an edited case changes everything derived from it in both
 languages, and a deleted case leaves nothing behind."""

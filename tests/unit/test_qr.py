@@ -95,46 +95,54 @@ def test_svg_decodes_back_to_the_url(url: str) -> None:
 
 @pytest.fixture
 def fresh_memory():
-    def forget() -> None:  # as a new build process starts
-        qr.cached_qr_matrix.cache_clear()
-        qr._modules.cache_clear()
-
-    forget()
-    yield forget
-    forget()
+    qr._modules.cache_clear()  # as a new build process starts
+    yield
+    qr._modules.cache_clear()
 
 
-def test_a_rebuild_with_nothing_changed_computes_no_qr_code(tmp_path, monkeypatch, fresh_memory) -> None:
-    first = qr_svg(URL, title="t", cache_dir=tmp_path)
-    assert first == qr_svg(URL, title="t", cache_dir=None)  # the cache changes nothing drawn
-    assert len(list(tmp_path.glob("*.txt"))) == 1
-    fresh_memory()
+def no_encoder(*args, **kwargs):
+    raise AssertionError("the encoder was asked again")
 
-    def no_encoder(*args, **kwargs):
-        raise AssertionError("the encoder was asked again")
 
+def test_one_build_encodes_each_url_once(monkeypatch, fresh_memory) -> None:
+    first = qr_svg(URL, title="t")
     monkeypatch.setattr(qr.zxingcpp, "create_barcode", no_encoder)
-    assert qr_svg(URL, title="t", cache_dir=tmp_path) == first  # from disk
-    assert qr_svg(URL, title="another title", cache_dir=tmp_path).count("another title") == 2  # title is not cached
+    assert qr_svg(URL, title="t") == first
+    assert qr_svg(URL, title="another title").count("another title") == 2  # the title is not cached
     with pytest.raises(AssertionError, match="the encoder was asked again"):
-        qr_svg(URL + "x/", title="t", cache_dir=tmp_path)  # another URL is another code
+        qr_svg(URL + "x/", title="t")  # another URL is another code
 
 
-def test_qr_cache_key_follows_url_renderer_and_encoder(monkeypatch) -> None:
-    base = qr.qr_cache_key(URL)
-    assert qr.qr_cache_key(URL) == base
-    assert qr.qr_cache_key(URL + "x/") != base
-    monkeypatch.setattr(qr, "QR_RENDERER_VERSION", "test-bump")
-    assert qr.qr_cache_key(URL) != base
-    monkeypatch.undo()
-    monkeypatch.setattr(qr, "ENCODER", "zxing-cpp 0.0.0")
-    assert qr.qr_cache_key(URL) != base
-    monkeypatch.undo()
-    monkeypatch.setattr(qr, "ERROR_CORRECTION", "h")
-    assert qr.qr_cache_key(URL) != base
+@pytest.mark.parametrize("url", [URL, "https://sawt.example.org/", "https://mirror.example/sawt/cases/" + "long-slug-" * 12 + "/"])
+def test_the_fast_path_draws_exactly_the_matrix(url: str, fresh_memory) -> None:
+    side, path_data = qr._modules(url)
+    matrix = qr_matrix(url)
+    assert side == len(matrix) + 2 * QUIET_ZONE
+    assert path_data == qr.dark_modules_path(matrix)
 
 
-def test_a_damaged_cache_entry_is_made_again(tmp_path, fresh_memory) -> None:
-    (tmp_path / f"{qr.qr_cache_key(URL)}.txt").write_text("0101\n11", encoding="ascii")
-    assert qr_svg(URL, title="t", cache_dir=tmp_path) == qr_svg(URL, title="t", cache_dir=None)
-    assert qr.cached_qr_matrix(URL, tmp_path) == qr_matrix(URL)
+def test_a_case_page_from_the_page_cache_computes_no_qr_code(tmp_path, monkeypatch, fresh_memory) -> None:
+    """The code is stored on disk inside its page's cached article: a rebuild with nothing
+    changed, in a new process, neither encodes it nor asks for the share block."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from sawt.build import case_pages
+    from tests.unit.test_cards import fictional_case
+
+    asked: list[str] = []
+
+    def share_block(case, lang):
+        asked.append(lang)
+        return qr_svg(f"https://sawt.example.org/cases/{case.slug}/", title="t")
+
+    job = SimpleNamespace(site_names={"en": "Sawt", "ar": "صوت"}, stories={}, archive=SimpleNamespace(appeals={}),
+                          today=date(2026, 1, 1), cache_dir=tmp_path, site_url="https://sawt.example.org/",
+                          share_block=share_block)
+    case = fictional_case()
+    first = case_pages._content(job, case, "en", f"cases/{case.slug}/")
+    assert asked == ["en"] and "sawt-qr" in first.body_html
+    qr._modules.cache_clear()
+    monkeypatch.setattr(qr.zxingcpp, "create_barcode", no_encoder)
+    assert case_pages._content(job, case, "en", f"cases/{case.slug}/") == first
+    assert asked == ["en"]
