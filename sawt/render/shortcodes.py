@@ -247,7 +247,7 @@ def _count(context: _Context, args: list[str]) -> str:
 def _timeline(context: _Context, args: list[str]) -> str:
     given = _key_values(args, ("case",), "case=saleh-al-samar", "argument")
     if "case" not in given:
-        return archive_timeline_html(context.archive, context.lang, case_url=context.case_url)
+        return archive_timeline_html(context.archive, context.lang, case_url=context.case_url, cases_root=context.cases_root)
     slug = given["case"]
     case = context.archive.case(slug)
     if case is None:

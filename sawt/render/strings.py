@@ -90,6 +90,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "page_n": "Page {n}",
         # timelines
         "context": "Context",
+        "timeline_left_out": "Shown here: the latest {shown} of {total} case events. Each case's page has all of its events:",
         # figures and chart
         "chart_by_status": "Cases by status",
         "chart_by_year": "Cases by year of arrest",
@@ -181,6 +182,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "next_page": "التالية",
         "page_n": "الصفحة {n}",
         "context": "سياق عام",
+        "timeline_left_out": "عدد الأحداث المعروضة هنا: {shown} من أصل {total}، وهي الأحدث. أحداث كل حالة كاملةً في صفحتها:",
         "chart_by_status": "الحالات بحسب الوضع",
         "chart_by_year": "الحالات بحسب سنة الاعتقال",
         "chart_description": "{items}. المجموع: {total}.",

@@ -8,6 +8,7 @@ same day stay in the file's order.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Source, Text
@@ -50,3 +51,20 @@ def global_timeline(archive: Archive) -> tuple[TimelineEntry, ...]:
             entries.append((event.date.sort_key(), 1, case.slug, entry))
     entries.sort(key=lambda item: item[:3])
     return tuple(item[3] for item in entries)
+
+
+#: The archive-wide timeline shows at most this many case events, the latest ones: at
+#: 100,000 cases the whole of it would be a page of 300,000 events, unreadable on a
+#: phone and seconds of build time. Each case's own page keeps all of its events.
+ARCHIVE_TIMELINE_CASE_EVENTS = 500
+
+
+def recent_timeline(archive: Archive, case_events: int = ARCHIVE_TIMELINE_CASE_EVENTS) -> tuple[tuple[TimelineEntry, ...], int]:
+    """`global_timeline` with only its latest `case_events` case events (every context
+    event stays), and how many case events were left out."""
+    everything = global_timeline(archive)
+    positions = [i for i, entry in enumerate(everything) if not entry.is_context]
+    if len(positions) <= case_events:
+        return everything, 0
+    kept = set(heapq.nlargest(case_events, positions))  # date order: the last positions are the latest
+    return tuple(e for i, e in enumerate(everything) if e.is_context or i in kept), len(positions) - case_events

@@ -6,7 +6,7 @@ from typing import Callable, Sequence
 
 from sawt.data.model import Archive, Case, Lang
 from sawt.render.markup import render_block
-from sawt.render.timeline import TimelineEntry, case_timeline, global_timeline
+from sawt.render.timeline import ARCHIVE_TIMELINE_CASE_EVENTS, TimelineEntry, case_timeline, recent_timeline
 
 
 def timeline_entries(case: Case) -> tuple[TimelineEntry, ...]:
@@ -17,14 +17,19 @@ def timeline_entries(case: Case) -> tuple[TimelineEntry, ...]:
     )
 
 
-def timeline_html(entries: Sequence[TimelineEntry], lang: Lang, *, case_url: Callable[[str], str], single_case: bool = False) -> str:
-    """An <ol class="sawt-timeline">. With `single_case` the case name is left out of each line."""
-    return render_block("timeline.html.j2", lang, entries=entries, case_url=case_url, single_case=single_case)
+def timeline_html(entries: Sequence[TimelineEntry], lang: Lang, *, case_url: Callable[[str], str], single_case: bool = False,
+                  left_out: int = 0, cases_root: str = "") -> str:
+    """An <ol class="sawt-timeline">. With `single_case` the case name is left out of each line;
+    with `left_out`, a note before it says how many earlier events are only on their case pages."""
+    return render_block("timeline.html.j2", lang, entries=entries, case_url=case_url, single_case=single_case,
+                        left_out=left_out, shown=sum(not entry.is_context for entry in entries), cases_root=cases_root)
 
 
-def archive_timeline_html(archive: Archive, lang: Lang, *, case_url: Callable[[str], str]) -> str:
-    """Every published case's events and every context event, in date order."""
-    return timeline_html(global_timeline(archive), lang, case_url=case_url)
+def archive_timeline_html(archive: Archive, lang: Lang, *, case_url: Callable[[str], str], cases_root: str = "",
+                          case_events: int = ARCHIVE_TIMELINE_CASE_EVENTS) -> str:
+    """Every context event and the latest `case_events` events of published cases, in date order."""
+    entries, left_out = recent_timeline(archive, case_events)
+    return timeline_html(entries, lang, case_url=case_url, left_out=left_out, cases_root=cases_root)
 
 
 def case_timeline_html(case: Case, lang: Lang, *, case_url: Callable[[str], str]) -> str:

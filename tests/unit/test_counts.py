@@ -12,7 +12,7 @@ from sawt.render.counts import (
     filter_cases,
 )
 from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Text
-from sawt.render.timeline import case_timeline, global_timeline
+from sawt.render.timeline import case_timeline, global_timeline, recent_timeline
 
 T = Text(en="x", ar="س")
 
@@ -141,3 +141,32 @@ def test_global_timeline_merges_case_and_context_events() -> None:
     assert all(e.event is None and e.context is not None for e in context)
     case_entries = [e for e in entries if not e.is_context]
     assert all(e.event is not None and e.text == e.event.text for e in case_entries)
+
+
+def test_the_archive_timeline_keeps_the_latest_case_events_and_every_context_event() -> None:
+    entries, left_out = recent_timeline(ARCHIVE, case_events=3)
+    described = [(e.date.iso(), e.case.slug if e.case else "context") for e in entries]
+    assert described == [("2021-06", "context"), ("2023", "context"), ("2023", "b"), ("2023-04-19", "a"), ("2024-01", "b")]
+    assert left_out == 3
+    assert recent_timeline(ARCHIVE, case_events=6) == (global_timeline(ARCHIVE), 0)
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("en", "Shown here: the latest 2 of 6 case events."),
+    ("ar", "عدد الأحداث المعروضة هنا: 2 من أصل 6، وهي الأحدث."),
+])
+def test_a_long_archive_timeline_says_what_it_left_out_and_links_to_the_index(lang: str, note: str) -> None:
+    from bs4 import BeautifulSoup
+
+    from sawt.render.timeline_html import archive_timeline_html
+
+    html = archive_timeline_html(ARCHIVE, lang, case_url=lambda slug: f"../cases/{slug}/", cases_root="../cases/",
+                                 case_events=2)
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select("li.sawt-timeline__item--case")) == 2
+    assert len(soup.select("li.sawt-timeline__item--context")) == 2
+    paragraph = soup.select_one("p.sawt-timeline__note")
+    assert paragraph.get_text().startswith(note)
+    assert paragraph.a["href"] == "../cases/"
+    full = BeautifulSoup(archive_timeline_html(ARCHIVE, lang, case_url=lambda slug: slug, cases_root="../cases/"), "html.parser")
+    assert full.select_one("p.sawt-timeline__note") is None and len(full.select("li.sawt-timeline__item--case")) == 6
