@@ -86,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _warn(sanitise.refused_files(Path(config.docs_dir), _build.config.allowed_files))
     with _reported_as_build_error():
         _build.ensure_archive(strict=bool(config.strict))
+        if lang == _build.languages_order[0]:
+            _build.draw_cards_ahead()
     if not any(isinstance(e, HeadingIds) for e in config.markdown_extensions):
         config.markdown_extensions.append(HeadingIds(_build.fragments))  # ids from the shortcodes' text, not their tokens
     if lang == _build.languages_order[0]:

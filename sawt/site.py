@@ -29,6 +29,7 @@ from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_pho
 from sawt.dates import archive_today, status_label
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
 from sawt.outputs import cards, exports, feeds, share, theme_css, theme_script
+from sawt.outputs.cards_ahead import CardsAhead
 from sawt.outputs.headers import write_headers_file
 from sawt.outputs.qr import qr_svg
 from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, IndexReport, build_search_index
@@ -109,6 +110,8 @@ class BuildState:
     stage_peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak RSS after each stage
     stage_cpu_seconds: dict[str, float] = field(default_factory=dict)  # user + system, this process and its children
     started: tuple[float, float] = (0.0, 0.0)  # wall and CPU clocks when this build began
+    cards_ahead: CardsAhead | None = None  # drawing share cards while the engine builds its pages
+    cards_drawn_ahead: int = 0
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -127,6 +130,7 @@ class BuildState:
         self.stories = {}
         self.ended_builds = 0
         self.started = (time.perf_counter(), _cpu_seconds())
+        self.stop_cards_ahead()
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
         self.today = archive_today(config.time_zone)
         return self.staging_dir
@@ -299,8 +303,24 @@ class BuildState:
             text = f"{case.name[lang]}: {case.ask[lang]}"
         return share.share_block_html(url=url, text=text, lang=lang, qr_svg=qr_svg(url, title=strings.text("share_qr", lang)))
 
+    def draw_cards_ahead(self) -> None:
+        """Once the archive is loaded: start drawing its share cards into the cache on
+        the core the engine leaves idle (sawt/outputs/cards_ahead.py)."""
+        self.stop_cards_ahead()
+        archive = self.loaded
+        self.cards_ahead = CardsAhead.start(
+            archive.cases, site_names={lang: self.site_name(lang) for lang in LANGUAGES},
+            labels={lang: {status: status_label(status, lang) for status in {case.status for case in archive.cases}} for lang in LANGUAGES},
+            cache_dir=self.root / ".cache" / "cards", minimum=CARDS_PER_PROCESS_POOL)
+
+    def stop_cards_ahead(self) -> None:
+        if self.cards_ahead is not None:
+            self.cards_drawn_ahead = self.cards_ahead.stop()
+            self.cards_ahead = None
+
     def discard_output(self) -> None:
         """After a failed build, drop what it wrote; the last complete site stays."""
+        self.stop_cards_ahead()
         if self.staging_dir is not None:
             staging.abandon(self.staging_dir)
             self.staging_dir = None
@@ -379,7 +399,8 @@ class BuildState:
         # Peak RSS of this process after each stage, and of the largest finished child
         # (page and card workers, Pagefind): where a large archive's memory goes.
         peaks = " ".join(f"{self.stage_peak_mb[name]:.0f}" for name in self.stage_seconds if name in self.stage_peak_mb)
-        return f"sawt stages: {stages}; peak RSS MB after each: {peaks}, largest child {_peak_rss_mb(resource.RUSAGE_CHILDREN):.0f}"
+        return (f"sawt stages: {stages}; peak RSS MB after each: {peaks}, largest child {_peak_rss_mb(resource.RUSAGE_CHILDREN):.0f}; "
+                f"share cards drawn ahead: {self.cards_drawn_ahead}")
 
     def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
         """Case pages and index pages 2+, filled into the frames the engine rendered."""
@@ -438,6 +459,7 @@ class BuildState:
         write_headers_file(site_dir)
 
     def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
+        self.stop_cards_ahead()  # what it drew is in the cache now
         cache = self.root / ".cache" / "cards"
         jobs = []
         for lang in LANGUAGES:

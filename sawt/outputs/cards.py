@@ -870,18 +870,23 @@ class CardResult:
 def ensure_card(content: CardContent, out_path: Path | str, cache_dir: Path | str | None = DEFAULT_CACHE_DIR) -> CardResult:
     """Writes the card to `out_path`, drawing it only if the cache has no card for its key."""
     out = Path(out_path)
+    if cache_dir is None:
+        write_atomically(out, draw_card(content).png())
+        return CardResult(out, drawn=True, key=content_cache_key(content))
+    cached, drawn, key = cache_card(content, Path(cache_dir))
+    _publish(cached, out)
+    return CardResult(out, drawn=drawn, key=key)
+
+
+def cache_card(content: CardContent, cache_dir: Path) -> tuple[Path, bool, str]:
+    """The card's file in `cache_dir`, drawn there first if it is not there yet; whether
+    it was drawn, and its key."""
     key = content_cache_key(content)
-    cached = Path(cache_dir) / f"{key}.png" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        _publish(cached, out)
-        return CardResult(out, drawn=False, key=key)
-    data = draw_card(content).png()
-    if cached is None:
-        write_atomically(out, data)
-    else:
-        write_atomically(cached, data)
-        _publish(cached, out)
-    return CardResult(out, drawn=True, key=key)
+    cached = cache_dir / f"{key}.png"
+    if cached.is_file():
+        return cached, False, key
+    write_atomically(cached, draw_card(content).png())
+    return cached, True, key
 
 
 def ensure_share_card(

@@ -1,0 +1,79 @@
+"""Share cards drawn ahead, while the engine builds the hand-written pages.
+
+A card depends on its case and the site's names only, never on a page, so it can be
+drawn as soon as the archive is loaded. The engine then builds its pages in one
+process for a few seconds, and the machine's other core sits idle: one background
+worker spends them drawing cards into the card cache (.cache/cards/). The cards
+stage stops it, finds those cards in the cache and only links them into the site,
+and draws whatever the worker had not reached, as it always did.
+
+The worker writes nothing but cache entries, each under the key of everything that
+changes it, so a build that fails, or a worker that dies, leaves nothing to publish
+and nothing stale. Its errors are not reported here: the cards stage draws the same
+card again and reports them there.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Sequence
+
+from sawt.data.model import Case
+from sawt.outputs import cards
+
+#: Cases per task: small enough that stopping waits for little, large enough that
+#: handing the worker its cases costs little.
+CASES_PER_TASK = 64
+
+
+def _can_spawn() -> bool:
+    """A spawned worker re-imports the main program's file: it needs a real one."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    return bool(main_file) and Path(main_file).is_file()
+
+
+def _draw(lang: str, site_name: str, labels: dict[str, str], cases: Sequence[Case], cache_dir: Path) -> int:
+    drawn = 0
+    for case in cases:
+        content = cards.card_content(case, lang, site_name=site_name, status_label=labels[case.status])
+        drawn += cards.cache_card(content, cache_dir)[1]
+    return drawn
+
+
+class CardsAhead:
+    """One background process drawing cards into the cache until `stop()`."""
+
+    def __init__(self, pool: ProcessPoolExecutor, tasks: list[Future]) -> None:
+        self._pool = pool
+        self._tasks = tasks
+
+    @classmethod
+    def start(cls, cases: Sequence[Case], *, site_names: dict[str, str], labels: dict[str, dict[str, str]],
+              cache_dir: Path, minimum: int) -> CardsAhead | None:
+        """Start drawing, or None when it would not pay: fewer than `minimum` cards, one
+        core, or no way to start a process."""
+        if len(cases) * len(site_names) < minimum or (os.cpu_count() or 1) < 2 or not _can_spawn():
+            return None
+        try:
+            # "spawn": the engine's process may run threads (`mkdocs serve`), and forking those can deadlock.
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            tasks = [pool.submit(_draw, lang, site_name, labels[lang], cases[i:i + CASES_PER_TASK], cache_dir)
+                     for lang, site_name in site_names.items() for i in range(0, len(cases), CASES_PER_TASK)]
+        except OSError:  # no processes to be had here: the cards stage draws them all
+            return None
+        return cls(pool, tasks)
+
+    def stop(self) -> int:
+        """Cancel what has not started, wait for what has; the number of cards drawn."""
+        for task in self._tasks:
+            task.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        drawn = 0
+        for task in self._tasks:
+            if task.done() and not task.cancelled() and task.exception() is None:
+                drawn += task.result()
+        return drawn
