@@ -50,6 +50,7 @@ class Run:
     peak_mb: float
     pages: int
     cpu_seconds: float = 0.0  # user + system of the whole process tree: less swayed by others' load than wall time
+    log: tuple[str, ...] = ()  # Sawt's own stage times and search summary, printed under its row
 
 
 def timed(command: list[str], cwd: Path, site: Path) -> Run:
@@ -61,11 +62,10 @@ def timed(command: list[str], cwd: Path, site: Path) -> Run:
         sys.exit(f"build failed in {cwd}:\n{result.stderr[-3000:]}")
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
     cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", result.stderr).group(1)) for kind in ("User", "System"))
-    for line in result.stderr.splitlines():  # Sawt's own stage times and search summary, under its row
-        if "sawt stages:" in line or "search index:" in line:
-            print("    " + line.split("-  ", 1)[-1], file=sys.stderr)
+    log = tuple("    " + line.split("-  ", 1)[-1] for line in result.stderr.splitlines()
+                if "sawt stages:" in line or "search index:" in line)
     pages = sum(1 for _ in site.rglob("*.html"))
-    return Run(seconds, peak_kb / 1024, pages, cpu)
+    return Run(seconds, peak_kb / 1024, pages, cpu, log)
 
 
 def mkdocs_build(project: Path) -> Run:
@@ -150,8 +150,8 @@ def edit_one_plain_page(project: Path) -> None:
 
 def row(label: str, run: Run, base: float | None) -> str:
     ratio = f"{run.seconds / base:>7.2f}x" if base else f"{'':>8}"
-    return (f"{label:<34} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
-            f" {run.cpu_seconds:>7.1f}")
+    return "\n".join((f"{label:<34} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
+                      f" {run.cpu_seconds:>7.1f}", *run.log))
 
 
 def main(sizes: list[int], *, sawt_only: bool) -> None:
@@ -165,17 +165,17 @@ def main(sizes: list[int], *, sawt_only: bool) -> None:
             if plain is not None:
                 plain_cold = mkdocs_build(plain)
                 base = plain_cold.seconds
-                print(row(f"{n} cases: plain Material, cold", plain_cold, base))
+                print(row(f"{n} cases: plain Material, cold", plain_cold, base), flush=True)
             cold = mkdocs_build(sawt)
-            print(row(f"{n} cases: Sawt, cold (no .cache)", cold, base))
+            print(row(f"{n} cases: Sawt, cold (no .cache)", cold, base), flush=True)
             again = mkdocs_build(sawt)
-            print(row(f"{n} cases: Sawt, nothing changed", again, base))
+            print(row(f"{n} cases: Sawt, nothing changed", again, base), flush=True)
             edit_one_case(sawt / "data" / "cases" / EDITED)
             edited = mkdocs_build(sawt)
-            print(row(f"{n} cases: Sawt, one case edited", edited, base))
+            print(row(f"{n} cases: Sawt, one case edited", edited, base), flush=True)
             if plain is not None:
                 edit_one_plain_page(plain)
-                print(row(f"{n} cases: plain Material, one page edited", mkdocs_build(plain), base))
+                print(row(f"{n} cases: plain Material, one page edited", mkdocs_build(plain), base), flush=True)
                 shutil.rmtree(plain, ignore_errors=True)
             shutil.rmtree(sawt, ignore_errors=True)  # (a build's last site may still be going, see sawt.build.staging)
             sys.stdout.flush()
