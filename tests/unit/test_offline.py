@@ -28,6 +28,14 @@ def test_pages_rewrite_every_href():
     assert offline_html(html) == '<a href="cases/x/index.html">x</a><link rel="alternate" href="../ar/index.html" hreflang="ar">'
 
 
+def test_the_copy_drops_font_preloads_which_chromium_refuses_from_file_urls():
+    html = ('<link rel="stylesheet" href="../assets/css/sawt.css">\n'
+            '  <link rel="preload" href="../assets/fonts/sawt-latin-400.woff2" as="font" type="font/woff2" crossorigin>\n'
+            '<link rel="preload" href="../x.js" as="script">')
+    assert offline_html(html) == ('<link rel="stylesheet" href="../assets/css/sawt.css">\n'
+                                  '  <link rel="preload" href="../x.js" as="script">')
+
+
 def test_zip_is_the_same_bytes_for_the_same_site(tmp_path):
     site = tmp_path / "site"
     (site / "ar").mkdir(parents=True)
