@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from sawt import render, site
 from sawt.build import engine_messages
 from sawt.config import ConfigError, load_site_config
+from sawt.fonts import preloaded_fonts
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
 from sawt.outputs import htmlpost
 from sawt.render import sanitise
@@ -200,6 +201,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         {"name": language.name, "lang": code, "link": url_in_language(page.url, code) or "./"}
         for code, language in LANGUAGES.items()
     ]
+    context["sawt_font_preloads"] = preloaded_fonts(_language(config), case_page=page.meta.get("sawt_frame") == "case")
     if page.meta.get("sawt_frame"):  # a page frame: every case page (or index page) fills its tokens
         _highlight_cases_menu(nav, page)  # case pages are in no menu; they belong under Cases
         context["sawt_meta"] = _build.frame_meta(_language(config), page.meta["sawt_frame"])

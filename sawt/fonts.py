@@ -87,6 +87,20 @@ def core_file(name: str, weight: int) -> str:
     return f"sawt-{name}-{weight}.woff2"
 
 
+def preloaded_fonts(lang: str, *, case_page: bool) -> list[str]:
+    """The core subsets a page's text is drawn in from its first paint, to be asked for with
+    the stylesheets instead of after them (`<link rel="preload">`, under assets/fonts/).
+
+    Every page sets Latin text, and the Arabic name of the site (or "العربية") in bold; an
+    Arabic page, and a case page (its name in both scripts), also Arabic in the regular
+    weight. A font preloaded and not used is fetched for nothing: tests/browser/
+    test_light_pages.py checks this list against the fonts each page asks for without it."""
+    files = [core_file("latin", 400), core_file("latin", 700), core_file("arabic", 700)]
+    if lang == "ar" or case_page:
+        files.append(core_file("arabic", 400))
+    return files
+
+
 def faces(weight: int) -> list[tuple[str, set[int]]]:
     """(file, code points) of each face of one weight. Every code point belongs to one face
     only, the first that claims it: the core subsets first, then the originals. (Where two

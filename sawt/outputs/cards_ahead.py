@@ -17,23 +17,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
 from sawt.data.model import Case
 from sawt.outputs import cards
+from sawt.outputs.search.index import can_spawn_workers
 
 #: Cases per task: small enough that stopping waits for little, large enough that
 #: handing the worker its cases costs little.
 CASES_PER_TASK = 64
-
-
-def _can_spawn() -> bool:
-    """A spawned worker re-imports the main program's file: it needs a real one."""
-    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
-    return bool(main_file) and Path(main_file).is_file()
 
 
 def _draw(lang: str, site_name: str, labels: dict[str, str], cases: Sequence[Case], cache_dir: Path) -> int:
@@ -56,7 +50,7 @@ class CardsAhead:
               cache_dir: Path, minimum: int) -> CardsAhead | None:
         """Start drawing, or None when it would not pay: fewer than `minimum` cards, one
         core, or no way to start a process."""
-        if len(cases) * len(site_names) < minimum or (os.cpu_count() or 1) < 2 or not _can_spawn():
+        if len(cases) * len(site_names) < minimum or (os.cpu_count() or 1) < 2 or not can_spawn_workers():
             return None
         try:
             # "spawn": the engine's process may run threads (`mkdocs serve`), and forking those can deadlock.

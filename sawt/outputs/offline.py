@@ -60,11 +60,11 @@ def offline_href(href: str) -> str:
 
 #: A font preload asks for the font in CORS mode, which Chromium refuses from file://
 #: ("Access to font ... blocked by CORS policy"); the stylesheet's own request works there.
-_FONT_PRELOAD = re.compile(r'<link rel="preload"[^>]*\bas="font"[^>]*>\n?')
+FONT_PRELOAD = re.compile(r'<link rel="preload"[^>]*\bas="font"[^>]*>\n?')
 
 
 def offline_html(html: str) -> str:
-    html = _FONT_PRELOAD.sub("", html)
+    html = FONT_PRELOAD.sub("", html)
     return _HREF.sub(lambda m: m.group(1) + offline_href(m.group(2)) + m.group(3), html)
 
 

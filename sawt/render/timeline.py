@@ -8,7 +8,6 @@ same day stay in the file's order.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 
 from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Source, Text
@@ -66,5 +65,5 @@ def recent_timeline(archive: Archive, case_events: int = ARCHIVE_TIMELINE_CASE_E
     positions = [i for i, entry in enumerate(everything) if not entry.is_context]
     if len(positions) <= case_events:
         return everything, 0
-    kept = set(heapq.nlargest(case_events, positions))  # date order: the last positions are the latest
+    kept = set(positions[-case_events:])  # in date order: the last are the latest
     return tuple(e for i, e in enumerate(everything) if e.is_context or i in kept), len(positions) - case_events

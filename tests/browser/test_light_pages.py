@@ -3,10 +3,11 @@ it shows (sawt/fonts.py), and no file twice."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
+
+from sawt.outputs.offline import FONT_PRELOAD
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +36,6 @@ def test_pages_fetch_only_the_core_font_subsets(browser, base_url, path):
 
 PRELOAD_PAGES = [*PAGES, "/about/", "/ar/about/", "/cases/", "/ar/cases/", "/ar/figures/", "/appeals/be-their-voice/",
                  "/ar/appeals/be-their-voice/"]
-_FONT_PRELOAD = re.compile(r'<link rel="preload"[^>]*as="font"[^>]*>')
 
 
 def _fonts_fetched(browser, url: str, *, without_preloads: bool = False) -> tuple[list[str], list[str]]:
@@ -47,7 +47,7 @@ def _fonts_fetched(browser, url: str, *, without_preloads: bool = False) -> tupl
             response = route.fetch()
             body = response.text()
             if "text/html" in response.headers.get("content-type", ""):
-                body = _FONT_PRELOAD.sub("", body)
+                body = FONT_PRELOAD.sub("", body)
             route.fulfill(response=response, body=body)
         page.route("**/*", strip)
     fetched: list[str] = []

@@ -431,7 +431,7 @@ def _page_paths(site_dir: Path, bundle_subdir: str) -> list[str]:
     return sorted(found)
 
 
-def _can_spawn_workers() -> bool:
+def can_spawn_workers() -> bool:
     """A spawned worker re-runs the main program's file as a module: that needs a
     real file (mkdocs, pytest and `python -m` have one; `python -` or `-c` do not)."""
     main_file = getattr(sys.modules.get("__main__"), "__file__", None)
@@ -446,7 +446,7 @@ def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[
     if relatives is None:
         relatives = _page_paths(site_dir, bundle_subdir)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(relatives) < PARALLEL_FROM_PAGES or workers < 2 or not _can_spawn_workers():
+    if len(relatives) < PARALLEL_FROM_PAGES or workers < 2 or not can_spawn_workers():
         return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding)
     chunks = [relatives[i::workers] for i in range(workers)]
     try:
