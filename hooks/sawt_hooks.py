@@ -24,7 +24,6 @@ from sawt.build import engine_messages
 from sawt.config import ConfigError, load_site_config
 from sawt.fonts import preloaded_fonts
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
-from sawt.outputs import htmlpost
 from sawt.render import sanitise
 from sawt.render.heading_ids import HeadingIds
 from sawt.volunteer import serve_errors
@@ -222,7 +221,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = htmlpost.finish_html(output, lang=_language(config), live_reload=_build.live_reload)
+    output = _build.finish_page(output, lang=_language(config))
     if page.meta.get("sawt_frame"):
         _highlight_cases_menu(None, page)
         with _reported_as_build_error():
@@ -311,5 +310,5 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # The 404 page is a theme template, not a page: give it the same treatment.
     # It is written once, by whichever language builds last; its frame is English.
     if template_name.endswith(".html"):
-        return htmlpost.finish_html(output, lang=DEFAULT_LANGUAGE, live_reload=_build.live_reload)
+        return _build.finish_page(output, lang=DEFAULT_LANGUAGE)
     return output

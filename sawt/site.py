@@ -30,7 +30,8 @@ from sawt.dates import archive_today, status_label
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
 from sawt.outputs import cards, exports, feeds, share, theme_css, theme_script
 from sawt.outputs.cards_ahead import CardsAhead
-from sawt.outputs.headers import write_headers_file
+from sawt.outputs.headers import page_policy, write_headers_file
+from sawt.outputs.htmlpost import finish_html
 from sawt.outputs.qr import qr_svg
 from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, IndexReport, build_search_index
 from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
@@ -92,6 +93,7 @@ class BuildState:
     site_url: str = ""
     languages_order: tuple[str, ...] = tuple(LANGUAGES)
     built_paths: set[str] = field(default_factory=set)
+    page_policies: set[str] = field(default_factory=set)  # each finished page's CSP, for _headers
     finished: bool = False
     search_report: IndexReport | None = None
     live_reload: bool = False  # under a development server that injects its reload script
@@ -124,6 +126,7 @@ class BuildState:
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
         self.built_paths = set()
+        self.page_policies = set()
         self.finished = False
         self.fragments.clear()
         self.frames = {}
@@ -420,6 +423,15 @@ class BuildState:
             for kind in frame.FRAME_FOLDERS:
                 shutil.rmtree(site_dir / url_in_language(frame.frame_url(kind), lang), ignore_errors=True)
 
+    def finish_page(self, html: str, *, lang: str) -> str:
+        """A rendered engine page's last touches (htmlpost.finish_html); its policy is kept for
+        _headers. Generated pages are filled into frames that went through here."""
+        html = finish_html(html, lang=lang, live_reload=self.live_reload)
+        policy = page_policy(html)
+        if policy is not None:
+            self.page_policies.add(policy)
+        return html
+
     def write_sitemap(self, site_dir: Path, archive: Archive) -> None:
         """One sitemap for the whole site, at the root (the theme's per-language ones go)."""
         for lang in LANGUAGES.values():
@@ -456,7 +468,7 @@ class BuildState:
 
     def write_host_headers(self, site_dir: Path, archive: Archive) -> None:
         """_headers for static hosts: the pages' policy as HTTP headers (after every page exists)."""
-        write_headers_file(site_dir)
+        write_headers_file(site_dir, self.page_policies)
 
     def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
         self.stop_cards_ahead()  # what it drew is in the cache now
