@@ -17,6 +17,11 @@ def test_a_case_page_lights_cases_in_the_top_menu(page, base_url, path, cases):
     assert page.locator(".md-tabs").is_visible()
     lit = page.locator(".md-tabs__item--active")
     assert lit.count() == 1 and lit.inner_text().strip() == cases
+    # The reader sees which it is: underlined, unlike every other tab (not just a lighter white).
+    decorations = page.eval_on_selector_all(
+        ".md-tabs__link", "links => links.map(a => [a.closest('.md-tabs__item--active') !== null, getComputedStyle(a).textDecorationLine])")
+    assert {underline for active, underline in decorations if active} == {"underline"}
+    assert all(underline == "none" for active, underline in decorations if not active)
     screenshot(page, "case-menu-" + ("ar" if path.startswith("/ar/") else "en") + "-1280")
 
 
