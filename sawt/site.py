@@ -21,6 +21,7 @@ from pathlib import Path
 from sawt import render
 from sawt.build import frame, staging
 from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
+from sawt.build.reuse import PublishedPages
 from sawt.config import SiteConfig
 from sawt.data.errors import DataError, ShortcodeError
 from sawt.data.load import check_archive
@@ -114,6 +115,8 @@ class BuildState:
     started: tuple[float, float] = (0.0, 0.0)  # wall and CPU clocks when this build began
     cards_ahead: CardsAhead | None = None  # drawing share cards while the engine builds its pages
     cards_drawn_ahead: int = 0
+    published_pages: PublishedPages | None = None  # the published site's generated pages, linked when unchanged
+    pages_linked: int = 0
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -134,6 +137,9 @@ class BuildState:
         self.ended_builds = 0
         self.started = (time.perf_counter(), _cpu_seconds())
         self.stop_cards_ahead()
+        if self.published_pages is not None:  # a build that neither published nor failed
+            self.published_pages.discard()
+        self.published_pages, self.pages_linked = None, 0
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
         self.today = archive_today(config.time_zone)
         return self.staging_dir
@@ -327,6 +333,9 @@ class BuildState:
         if self.staging_dir is not None:
             staging.abandon(self.staging_dir)
             self.staging_dir = None
+        if self.published_pages is not None:
+            self.published_pages.discard()
+            self.published_pages = None
 
     def language_build_ended(self) -> bool:
         """Count the ends of the language builds; True at the last. (The engine nests them:
@@ -339,6 +348,9 @@ class BuildState:
         if self.staging_dir is not None and self.site_dir is not None and self.finished:
             staging.publish(self.staging_dir, self.site_dir)
             self.staging_dir = None
+            if self.published_pages is not None:
+                self.published_pages.published()
+                self.published_pages = None
 
     # -- site-wide outputs, once all languages are built -----------------------
 
@@ -403,19 +415,26 @@ class BuildState:
         # (page and card workers, Pagefind): where a large archive's memory goes.
         peaks = " ".join(f"{self.stage_peak_mb[name]:.0f}" for name in self.stage_seconds if name in self.stage_peak_mb)
         return (f"sawt stages: {stages}; peak RSS MB after each: {peaks}, largest child {_peak_rss_mb(resource.RUSAGE_CHILDREN):.0f}; "
-                f"share cards drawn ahead: {self.cards_drawn_ahead}")
+                f"share cards drawn ahead: {self.cards_drawn_ahead}; case pages linked unchanged: {self.pages_linked}")
 
     def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
         """Case pages and index pages 2+, filled into the frames the engine rendered."""
         missing = [f"{lang} {kind}" for lang in LANGUAGES for kind in frame.FRAME_FOLDERS if (lang, kind) not in self.frames]
         if missing:
             raise SawtError(f"internal: page frames were not rendered for {', '.join(missing)}")
-        written = write_case_pages(CasePagesJob(
+        cache_dir = self.root / ".cache" / "pages"
+        if self.site_dir is not None and self.site_dir != site_dir:
+            self.published_pages = PublishedPages.of(cache_dir, self.site_dir)
+        pages = write_case_pages(CasePagesJob(
             archive=archive, frames={lang: self.frames[(lang, "case")] for lang in LANGUAGES},
             site_names={lang: self.site_name(lang) for lang in LANGUAGES}, stories=dict(self.stories),
             share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
-            cache_dir=self.root / ".cache" / "pages", today=self.today,
+            cache_dir=cache_dir, today=self.today, published=self.published_pages,
         ))
+        if self.published_pages is not None:
+            self.published_pages.record(pages.keys)
+        self.pages_linked = pages.linked
+        written = pages.urls
         for lang in LANGUAGES:
             written += write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir)
         self.built_paths.update(neutral_path(url) for url in written)

@@ -2,9 +2,10 @@
 
 A page's article is cached under .cache/pages/ by everything that changes it (the
 case's content, the story, the photo's address, the site's name, and the source of
-the renderer and its templates), so a rebuild renders only the cases that changed;
-filling the frame and writing the file is all the rest cost. Large archives are
-written by one worker process per core.
+the renderer and its templates), so a rebuild renders only the cases that changed.
+A page whose frame and article are both unchanged since the published build is not
+even filled: it is hard-linked from the published site (sawt/build/reuse.py). Large
+archives are written by one worker process per core.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from sawt.build.frame import PageFrame
+from sawt.build.reuse import PublishedPages
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import other_language, relative_url, url_in_language
@@ -45,6 +47,14 @@ class CasePagesJob:
     site_dir: Path
     cache_dir: Path | None
     today: date | None = None  # the archive's day: an appeal past its deadline is closed
+    published: PublishedPages | None = None  # the published site's pages, to link the unchanged ones from
+
+
+@dataclass(frozen=True)
+class WrittenPages:
+    urls: list[str]  # site-relative, for the sitemap
+    keys: dict[str, str]  # URL -> page key (sawt/build/reuse.py), when pages are cached
+    linked: int = 0  # pages taken unchanged from the published site
 
 
 def case_url(slug: str, lang: str) -> str:
@@ -52,25 +62,32 @@ def case_url(slug: str, lang: str) -> str:
     return url_in_language(f"cases/{slug}/", lang)
 
 
-def write_case_pages(job: CasePagesJob) -> list[str]:
-    """Write every case page; returns their site-relative URLs (for the sitemap)."""
+def write_case_pages(job: CasePagesJob) -> WrittenPages:
+    """Write every case page, in every language of the job's frames."""
     work = [(lang, index) for lang in job.frames for index in range(len(job.archive.cases))]
-    global _JOB
+    global _JOB, _FRAME_KEYS
     _JOB = job
+    _FRAME_KEYS = {lang: hashlib.sha256("".join(frame.parts).encode("utf-8")).hexdigest() for lang, frame in job.frames.items()}
+    keys: dict[str, str] = {}
+    linked = 0
     try:
         if len(work) < PAGES_PER_PROCESS_POOL or (os.cpu_count() or 1) < 2:
-            _write_range(work)
+            results = [_write_range(work)]
         else:
             chunks = [work[i : i + 256] for i in range(0, len(work), 256)]
             # fork: workers inherit the archive and frames instead of receiving a pickled copy.
             with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
-                list(pool.map(_write_range, chunks))
+                results = list(pool.map(_write_range, chunks))
     finally:
         _JOB = None
-    return [case_url(job.archive.cases[index].slug, lang) for lang, index in work]
+    for chunk_keys, chunk_linked in results:
+        keys.update(chunk_keys)
+        linked += chunk_linked
+    return WrittenPages(urls=[case_url(job.archive.cases[index].slug, lang) for lang, index in work], keys=keys, linked=linked)
 
 
 _JOB: CasePagesJob | None = None
+_FRAME_KEYS: dict[str, str] = {}  # by language: a hash of the frame, part of every page's key
 
 
 def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_dir: Path) -> list[str]:
@@ -87,13 +104,23 @@ def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_
     return urls
 
 
-def _write_range(work: list[tuple[str, int]]) -> None:
+def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], int]:
+    """Write these pages; returns their keys (when cached) and how many were linked unchanged."""
     job = _JOB
     assert job is not None
+    keys: dict[str, str] = {}
+    linked = 0
     for lang, index in work:
         case = job.archive.cases[index]
         url = case_url(case.slug, lang)
-        content = _content(job, case, lang, url)
+        options = _options(job, case, lang, url)
+        content_key = _content_key(job, case, lang, options) if job.cache_dir is not None else None
+        if content_key is not None:
+            keys[url] = page_key = hashlib.sha256(f"{_FRAME_KEYS[lang]}:{content_key}".encode()).hexdigest()
+            if job.published is not None and job.published.link(url, page_key, job.site_dir, ("index.html", TEXT_PAGE_NAME)):
+                linked += 1
+                continue
+        content = _content(job, case, lang, options, content_key)
         out = job.site_dir / url / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         page = job.frames[lang].fill(case.slug, content)
@@ -104,15 +131,23 @@ def _write_range(work: list[tuple[str, int]]) -> None:
             stylesheet_href=relative_url(url, TEXT_STYLESHEET), favicon_href=relative_url(url, FAVICON), canonical_url=job.site_url.rstrip("/") + "/" + url,
             full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other_language(lang))) + TEXT_PAGE_NAME,
         ), encoding="utf-8")
+    return keys, linked
 
 
-def _content(job: CasePagesJob, case: Case, lang: str, url: str) -> CasePageContent:
+def _options(job: CasePagesJob, case: Case, lang: str, url: str) -> dict:
     photo_url = relative_url(url, published_photo_path(case.slug, case.photo)) if case.photo else None
-    options = dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url,
-                   action=_action(job, case, lang, url))
-    if job.cache_dir is None:
+    return dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url,
+                action=_action(job, case, lang, url))
+
+
+def _content_key(job: CasePagesJob, case: Case, lang: str, options: dict) -> str:
+    """Everything a page's article is made from (the frame around it aside)."""
+    return hashlib.sha256(repr((renderer_fingerprint(), job.site_url, lang, case, options)).encode("utf-8")).hexdigest()
+
+
+def _content(job: CasePagesJob, case: Case, lang: str, options: dict, key: str | None) -> CasePageContent:
+    if job.cache_dir is None or key is None:
         return _render(job, case, lang, options)
-    key = hashlib.sha256(repr((renderer_fingerprint(), job.site_url, lang, case, options)).encode("utf-8")).hexdigest()
     cached = job.cache_dir / key[:2] / f"{key}.json"
     try:
         return CasePageContent(**json.loads(cached.read_text(encoding="utf-8")))

@@ -25,8 +25,6 @@ import io
 import json
 import logging
 import os
-import shutil
-import tempfile
 import unicodedata
 import zlib
 from dataclasses import asdict, dataclass, field
@@ -42,6 +40,7 @@ from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
 from sawt.data.model import Case
+from sawt.outputs.cached_files import publish_cached, write_atomically
 
 #: Bump when the drawing changes, so cached cards are redrawn.
 RENDERER_VERSION = "2"
@@ -824,42 +823,6 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _publish(cached: Path, out: Path) -> None:
-    """`out` becomes the cached card: a hard link where it can be (creating a file costs
-    about a millisecond on a busy disk, a link a fiftieth of that), else a copy.
-
-    Cards are only ever replaced, never written in place, so the link cannot
-    change the cache behind its back.
-    """
-    try:
-        os.link(cached, out)  # the usual case in a fresh build: no card there yet
-        return
-    except FileExistsError:
-        if os.path.samefile(cached, out):
-            return
-    except OSError:
-        pass  # the first card of its folder, another file system, or links not allowed
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        os.link(cached, staging)
-    except OSError:  # another file system, or links not allowed
-        shutil.copyfile(cached, staging)
-    os.replace(staging, out)
-
-
 @dataclass(frozen=True)
 class CardResult:
     path: Path
@@ -874,7 +837,7 @@ def ensure_card(content: CardContent, out_path: Path | str, cache_dir: Path | st
         write_atomically(out, draw_card(content).png())
         return CardResult(out, drawn=True, key=content_cache_key(content))
     cached, drawn, key = cache_card(content, Path(cache_dir))
-    _publish(cached, out)
+    publish_cached(cached, out)
     return CardResult(out, drawn=drawn, key=key)
 
 

@@ -19,6 +19,7 @@ EN_MARK, AR_MARK = "ZZRENAMED", "زززتعديل"
 
 
 SEARCH_LOG = re.compile(r"search index: .*\((?:(\d+) bundles, )?(\d+) indexed\)")
+LINKED_LOG = re.compile(r"case pages linked unchanged: (\d+)")
 
 
 @pytest.fixture(scope="module", params=["one search bundle", "case shards"])
@@ -43,7 +44,7 @@ def rebuilt(request, tmp_path_factory):
     (project / "data/cases/muhammad-abdulatif.yml").unlink()
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    return site, before, (request.param, shards_before, SEARCH_LOG.search(result.stderr))
+    return site, before, (request.param, shards_before, SEARCH_LOG.search(result.stderr)), result.stderr
 
 
 def _files_with(site: Path, text: str) -> set[str]:
@@ -69,7 +70,7 @@ def test_an_edited_name_reaches_every_output_in_its_language(rebuilt, lang: str,
 
 
 def test_an_edited_case_gets_new_share_cards(rebuilt):
-    site, before, _ = rebuilt
+    site, before, *_ = rebuilt
     for path, old in before.items():
         assert (site / path).read_bytes() != old, path
 
@@ -82,7 +83,7 @@ def test_a_deleted_case_leaves_nothing_behind(rebuilt):
 
 
 def test_an_edit_reindexes_only_the_shards_it_touched(rebuilt):
-    site, _, (layout, shards_before, logged) = rebuilt
+    site, _, (layout, shards_before, logged), _ = rebuilt
     assert logged is not None, "no search summary in the build log"
     bundles, indexed = logged.groups()
     shards = json.loads((site / "pagefind/sawt-shards.json").read_text(encoding="utf-8"))["merge"]
@@ -98,3 +99,46 @@ def test_an_edit_reindexes_only_the_shards_it_touched(rebuilt):
         files = {p.name for p in (site / "pagefind" / shard).iterdir()}
         assert "pagefind-entry.json" in files and not [name for name in files if name.endswith((".js", ".css"))]
         assert not [name for name in files if name.startswith("wasm.")]
+
+
+def _linked(log: str) -> int:
+    found = LINKED_LOG.search(log)
+    assert found is not None, "no count of linked case pages in the build log"
+    return int(found.group(1))
+
+
+def test_only_the_unchanged_case_pages_are_linked_from_the_published_site(rebuilt, tmp_path):
+    """The rebuild took the four untouched cases' pages (both languages) from the published site
+    by hard link, and those pages are exactly what a build with no cache and no earlier site writes."""
+    site, _, (layout, *_), log = rebuilt
+    assert _linked(log) == 4 * 2
+    if layout != "one search bundle":
+        return  # the pages do not depend on the search layout: one fresh build is proof enough
+    project = site.parent
+    fresh = copy_project(tmp_path / "fresh")
+    for name in ("osama.yml", "muhammad-abdulatif.yml"):
+        (fresh / "data/cases" / name).unlink(missing_ok=True)
+        if (project / "data/cases" / name).exists():
+            (fresh / "data/cases" / name).write_bytes((project / "data/cases" / name).read_bytes())
+    result = build(fresh)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _linked(result.stderr) == 0
+    pages = sorted(p.relative_to(site) for p in site.rglob("cases/*/*.html") if "page" not in p.parts)
+    assert len(pages) == 5 * 2 * 2  # five cases, two languages, the page and its text-only version
+    for page in pages:
+        assert (fresh / "site" / page).read_bytes() == (site / page).read_bytes(), page
+
+
+def test_a_changed_frame_rewrites_every_case_page(tmp_path):
+    """A change to what surrounds every case page (here the menu) links none of them: each is
+    written again around the new frame."""
+    project = copy_project(tmp_path / "frame")
+    assert build(project).returncode == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Home: index.md", "  - ZZStart: index.md", 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _linked(result.stderr) == 0
+    for page in (project / "site").rglob("cases/*/index.html"):
+        if "page" not in page.parts:
+            assert b"ZZStart" in page.read_bytes(), page

@@ -221,6 +221,19 @@ def test_the_last_bundle_is_reused_only_while_every_document_is_unchanged(tmp_pa
     first = bundle_files()
     build_search_index(site, cache_dir=cache)
     assert len(runs) == 1 and bundle_files() == first
+    # The reused bundle is linked from the cache, not copied; making the site an offline copy
+    # (which rewrites its pages and its bundle) leaves the cache as it was.
+    module = site / "pagefind" / "pagefind.js"
+    assert any(module.samefile(p) for p in cache.rglob("pagefind.js"))
+    cached = {p: p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    from sawt.outputs.offline import make_offline
+    from sawt.outputs.offline_search import make_search_offline
+    make_offline(site)
+    make_search_offline(site)
+    assert {p: p.read_bytes() for p in cache.rglob("*") if p.is_file()} == cached
+    site = write_fixture_site(tmp_path / "site-again")
+    build_search_index(site, cache_dir=cache)
+    assert len(runs) == 1 and bundle_files() == first
     edited = site / CASE_URL["en"].strip("/") / "index.html"
     edited.write_text(edited.read_text(encoding="utf-8").replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
     build_search_index(site, cache_dir=cache)

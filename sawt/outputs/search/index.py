@@ -56,6 +56,7 @@ from typing import Callable, Iterable, Sequence
 import lxml.html
 from lxml import etree
 
+from sawt.outputs.cached_files import link_tree
 from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
@@ -521,7 +522,7 @@ def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None, *,
     cached = cache_dir / (BUNDLE_CACHE + cache_name)
     try:
         if (cached / BUNDLE_KEY_FILE).read_text(encoding="ascii") == key:
-            shutil.copytree(cached / "bundle", bundle_dir)
+            link_tree(cached / "bundle", bundle_dir)
             return False
     except OSError:
         pass
@@ -532,7 +533,7 @@ def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None, *,
     # Replace the cached bundle; the key is written last, so a half-written cache never matches.
     shutil.rmtree(cached, ignore_errors=True)
     try:
-        shutil.copytree(bundle_dir, cached / "bundle")
+        link_tree(bundle_dir, cached / "bundle")
         (cached / BUNDLE_KEY_FILE).write_text(key, encoding="ascii")
     except OSError:
         shutil.rmtree(cached, ignore_errors=True)  # a cache that cannot be written is only slower

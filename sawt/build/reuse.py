@@ -1,0 +1,90 @@
+"""Generated pages the published site already holds, reused by hard link instead of written again.
+
+Without this, a rebuild after one case was edited fills and writes every case page again:
+two files per case and language, 8,000 files at 2,000 cases. Each generated page has a key
+of everything it is made from: its frame (the engine's page around it, in its language)
+and its content key (sawt/build/case_pages.py: the case, the renderer's source, the site's
+address and names). The keys of the published site's pages are kept under
+.cache/pages/published/, one list per site folder. A page whose key is unchanged is
+hard-linked from the published site into the new build's folder.
+
+The list always describes the site that is published: a build writes its list beside the
+old one, and it replaces the old one only once the new site is swapped in (BuildState.publish).
+A failed or killed build leaves the old list and the old site together. Links are safe
+because a file in the site is only ever replaced, never written in place
+(sawt/outputs/cached_files.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from sawt.outputs.cached_files import write_atomically
+
+
+@dataclass
+class PublishedPages:
+    site_dir: Path  # the published site
+    keys: Mapping[str, str] = field(default_factory=dict)  # site-relative URL -> page key, of the pages in site_dir
+    manifest: Path | None = None
+    _wrote_next: bool = False
+
+    @classmethod
+    def of(cls, cache_dir: Path, site_dir: Path) -> "PublishedPages":
+        """The published pages of `site_dir`, as its last build recorded them (none if unknown)."""
+        name = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+        manifest = cache_dir / "published" / f"{name}.json"
+        keys: dict[str, str] = {}
+        if site_dir.is_dir():
+            try:
+                loaded = json.loads(manifest.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()):
+                    keys = loaded
+            except (OSError, ValueError):
+                pass
+        return cls(site_dir=site_dir, keys=keys, manifest=manifest)
+
+    @property
+    def _next(self) -> Path | None:
+        return self.manifest.with_suffix(".next") if self.manifest is not None else None
+
+    def link(self, url: str, key: str, target_dir: Path, names: tuple[str, ...]) -> bool:
+        """Hard-link the files `names` of the published page at `url` into target_dir/url,
+        if that page's key is `key`; False (and nothing left behind) if it cannot."""
+        if self.keys.get(url) != key:
+            return False
+        source, target = self.site_dir / url, target_dir / url
+        target.mkdir(parents=True, exist_ok=True)
+        linked = []
+        try:
+            for name in names:
+                os.link(source / name, target / name)
+                linked.append(target / name)
+        except OSError:  # gone from the published site, another file system, links not allowed
+            for path in linked:
+                path.unlink(missing_ok=True)
+            return False
+        return True
+
+    def record(self, keys: Mapping[str, str]) -> None:
+        """The keys of the pages this build wrote, to describe its site once it is published."""
+        if self._next is not None:
+            write_atomically(self._next, json.dumps(dict(keys), separators=(",", ":")).encode("utf-8"))
+            self._wrote_next = True
+
+    def published(self) -> None:
+        """This build's site is now the published one: its list replaces the last."""
+        if self._wrote_next and self._next is not None and self.manifest is not None:
+            os.replace(self._next, self.manifest)
+            self._wrote_next = False
+
+    def discard(self) -> None:
+        """This build failed: its list goes, the last one stays with the last site."""
+        if self._wrote_next and self._next is not None:
+            self._next.unlink(missing_ok=True)
+            self._wrote_next = False
