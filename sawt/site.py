@@ -22,6 +22,7 @@ from sawt import render
 from sawt.build import frame, staging
 from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
 from sawt.build.reuse import PublishedPages
+from sawt.data.yamldoc import ParsedFiles
 from sawt.config import SiteConfig
 from sawt.data.errors import DataError, ShortcodeError
 from sawt.data.load import check_archive
@@ -117,6 +118,7 @@ class BuildState:
     cards_drawn_ahead: int = 0
     published_pages: PublishedPages | None = None  # the published site's generated pages, linked when unchanged
     pages_linked: int = 0
+    parsed_files: ParsedFiles | None = None
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -169,7 +171,7 @@ class BuildState:
         fingerprint = _fingerprint(self.data_dir)
         if self.archive is None or fingerprint != self._archive_fingerprint:
             try:
-                report = check_archive(self.data_dir, today=self.today, strict=strict)
+                report = check_archive(self.data_dir, today=self.today, strict=strict, parsed=self._parsed_files())
             except DataError as error:
                 self.archive = None
                 raise SawtError(f"{error.summary()} in data/:\n{error}") from None
@@ -177,6 +179,14 @@ class BuildState:
             self.data_warnings = tuple(warning.as_warning() for warning in report.warnings)
             self._archive_fingerprint = fingerprint
         return self.archive
+
+    def _parsed_files(self) -> ParsedFiles:
+        """Data files read before, kept by their bytes (in .cache/data/, and in memory for a
+        development server's life), so that a rebuild parses only the files that changed."""
+        cache_dir = self.root / ".cache" / "data"
+        if self.parsed_files is None or self.parsed_files.cache_dir != cache_dir:
+            self.parsed_files = ParsedFiles(cache_dir)
+        return self.parsed_files
 
     # -- pages ---------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from sawt.data.model import (
 from sawt.data.photos import photo_problem
 from sawt.data.schema import SLUG_RE, load_schemas, property_is_valid, schema_problems, slugify
 from sawt.data.textdirection import direction_problems
-from sawt.data.yamldoc import Path_, YamlDoc, describe, did_you_mean, read_yaml
+from sawt.data.yamldoc import ParsedFiles, Path_, YamlDoc, describe, did_you_mean, read_yaml
 
 CASE_SUFFIXES = (".yml", ".yaml")
 
@@ -121,47 +121,48 @@ def load_archive(data_dir: Path, *, today: date, strict: bool = True) -> Archive
     return check_archive(data_dir, today=today, strict=strict).archive
 
 
-def check_archive(data_dir: Path, *, today: date, strict: bool = True) -> LoadReport:
+def check_archive(data_dir: Path, *, today: date, strict: bool = True, parsed: ParsedFiles | None = None) -> LoadReport:
     """Like `load_archive`, also counting the withheld cases (for the check command).
 
     `strict` makes warnings (script direction) errors; otherwise they are returned
-    in the report."""
+    in the report. With `parsed`, files read before with the same bytes are not parsed
+    again (every check on their values still runs)."""
     # Loading makes hundreds of thousands of small, acyclic objects that all stay
     # alive; the cyclic garbage collector would rescan them again and again
     # (a quarter of the time for 10,000 cases) and could free nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_archive(Path(data_dir), today, strict)
+        return _check_archive(Path(data_dir), today, strict, parsed)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check_archive(data_dir: Path, today: date, strict: bool) -> LoadReport:
+def _check_archive(data_dir: Path, today: date, strict: bool, parsed: ParsedFiles | None) -> LoadReport:
     prefix = data_dir.name or "data"
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(str(data_dir), None, "", "the data directory does not exist")])
 
     # Sources first: everything else refers to them.
-    sources_doc = _read_list_file(data_dir, prefix, "sources", problems)
+    sources_doc = _read_list_file(data_dir, prefix, "sources", problems, parsed)
     source_ids = _check_sources(sources_doc, today, problems)
     if sources_doc is None and (data_dir / "sources.yml").exists():
         # sources.yml is there but unreadable (already reported): checking every
         # reference against it would bury that one problem under false ones.
         source_ids = None
-    figures_doc = _read_list_file(data_dir, prefix, "figures", problems)
+    figures_doc = _read_list_file(data_dir, prefix, "figures", problems, parsed)
     _check_figures(figures_doc, source_ids, problems)
-    events_doc = _read_list_file(data_dir, prefix, "events", problems)
+    events_doc = _read_list_file(data_dir, prefix, "events", problems, parsed)
     _check_context_events(events_doc, source_ids, today, problems)
 
-    appeals_doc = _read_list_file(data_dir, prefix, "appeals", problems)
+    appeals_doc = _read_list_file(data_dir, prefix, "appeals", problems, parsed)
     appeal_ids = _unique_ids(appeals_doc, "appeal", problems) if appeals_doc is not None else {}
     if appeals_doc is None and (data_dir / "appeals.yml").exists():
         appeal_ids = None  # unreadable (already reported): do not also flag every case's appeal:
 
-    case_docs = _read_cases(data_dir, prefix, problems)
+    case_docs = _read_cases(data_dir, prefix, problems, parsed)
     for case_doc in case_docs:
         _check_case(case_doc, data_dir, source_ids, today, problems)
         _check_appeal_ref(case_doc, appeal_ids, prefix, problems)
@@ -177,13 +178,14 @@ def _check_archive(data_dir: Path, today: date, strict: bool) -> LoadReport:
     return dataclasses.replace(report, warnings=tuple(sorted(warnings, key=Problem.sort_key)))
 
 
-def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Problem]) -> YamlDoc | None:
+def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Problem],
+                    parsed: ParsedFiles | None = None) -> YamlDoc | None:
     """Read data/<name>.yml (a list). A missing or empty file is an empty list."""
     path = data_dir / f"{name}.yml"
     label = f"{prefix}/{name}.yml"
     if not path.exists():
         return None
-    doc = read_yaml(path, label, problems, list_file=True)
+    doc = read_yaml(path, label, problems, list_file=True, parsed=parsed)
     if doc is None:
         return None
     if doc.value is None:
@@ -311,7 +313,7 @@ def _check_appeals(doc: YamlDoc | None, case_docs: list[_CaseDoc], prefix: str, 
                                                   "case off this list"))
 
 
-def _read_cases(data_dir: Path, prefix: str, problems: list[Problem]) -> list[_CaseDoc]:
+def _read_cases(data_dir: Path, prefix: str, problems: list[Problem], parsed: ParsedFiles | None = None) -> list[_CaseDoc]:
     """Read data/cases/*.yml (and *.yaml); check file names. Unreadable files are
     reported and left out."""
     cases_dir = data_dir / "cases"
@@ -338,7 +340,7 @@ def _read_cases(data_dir: Path, prefix: str, problems: list[Problem]) -> list[_C
                                                      "each case needs its own file name"))
         else:
             by_slug[key] = label
-        doc = read_yaml(path, label, problems)
+        doc = read_yaml(path, label, problems, parsed=parsed)
         if doc is None:
             continue
         if doc.value is None:

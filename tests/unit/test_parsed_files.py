@@ -1,0 +1,87 @@
+"""Data files are parsed once per content: a rebuild reads unchanged files from the cache,
+and yet loads the same archive, reports the same problems, and sees every edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sawt.data.errors import DataError
+from sawt.data.load import check_archive
+from sawt.data.yamldoc import ParsedFiles, read_yaml
+from sawt.dates import archive_today
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_an_unchanged_file_comes_back_the_same_without_being_parsed(tmp_path, monkeypatch):
+    case = ROOT / "data" / "cases" / "saleh-al-samar.yml"
+    fresh = read_yaml(case, "data/cases/saleh-al-samar.yml", [])
+    read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=ParsedFiles(tmp_path))
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: pytest.fail("parsed again"))
+    for parsed in (ParsedFiles(tmp_path), ParsedFiles(tmp_path)):  # from disk, then from memory too
+        again = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=parsed)
+        again_in_memory = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=parsed)
+        for doc in (again, again_in_memory):
+            assert (doc.file, doc.value, doc.lines, doc.raw, doc.is_list_file) == (
+                fresh.file, fresh.value, fresh.lines, fresh.raw, fresh.is_list_file)
+        assert again.value is not again_in_memory.value  # each read gets its own values to change
+
+
+def test_the_whole_sample_loads_the_same_from_the_cache(tmp_path, monkeypatch):
+    today = archive_today()
+    plain = check_archive(ROOT / "data", today=today)
+    check_archive(ROOT / "data", today=today, parsed=ParsedFiles(tmp_path))
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: pytest.fail("parsed again"))
+    cached = check_archive(ROOT / "data", today=today, parsed=ParsedFiles(tmp_path))
+    assert cached.archive == plain.archive and cached.withheld_slugs == plain.withheld_slugs
+
+
+def test_an_edited_file_is_parsed_again(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("name: {en: One}\n", encoding="utf-8")
+    parsed = ParsedFiles(tmp_path / "cache")
+    assert read_yaml(path, "data/cases/x.yml", [], parsed=parsed).value == {"name": {"en": "One"}}
+    path.write_text("name: {en: Two}\n", encoding="utf-8")
+    assert read_yaml(path, "data/cases/x.yml", [], parsed=parsed).value == {"name": {"en": "Two"}}
+
+
+def test_a_file_with_a_problem_reports_it_every_time(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("name: [unclosed\n", encoding="utf-8")
+    parsed = ParsedFiles(tmp_path / "cache")
+    for _ in range(2):
+        problems: list = []
+        assert read_yaml(path, "data/cases/x.yml", problems, parsed=parsed) is None
+        assert len(problems) == 1 and problems[0].line is not None
+    assert not list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_a_damaged_cache_file_is_read_past(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("name: {en: One}\n", encoding="utf-8")
+    read_yaml(path, "data/cases/x.yml", [], parsed=ParsedFiles(tmp_path / "cache"))
+    for cached in (tmp_path / "cache").rglob("*.json"):
+        cached.write_text('{"value": ', encoding="utf-8")
+    assert read_yaml(path, "data/cases/x.yml", [], parsed=ParsedFiles(tmp_path / "cache")).value == {"name": {"en": "One"}}
+
+
+def test_a_problem_in_a_cached_file_is_still_found_by_the_checks(tmp_path):
+    """The cache holds what a file says, never a verdict on it: a case that was fine until
+    the source it cites was removed fails the next load although its own file is unchanged."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    today = archive_today()
+    parsed = ParsedFiles(tmp_path / "cache")
+    check_archive(data, today=today, parsed=parsed)
+    sources = data / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("id: snhr-2023-al-samar\n", "id: zz-renamed\n", 1), encoding="utf-8")
+    assert "zz-renamed" in sources.read_text(encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        check_archive(data, today=today, parsed=parsed)
+    assert "data/cases/saleh-al-samar.yml" in str(raised.value)
