@@ -118,6 +118,7 @@ class BuildState:
     cards_drawn_ahead: int = 0
     published_pages: PublishedPages | None = None  # the published site's generated pages, linked when unchanged
     pages_linked: int = 0
+    page_keys: dict[str, str] = field(default_factory=dict)  # generated page file -> its key, for the search stage
     parsed_files: ParsedFiles | None = None
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
@@ -141,7 +142,7 @@ class BuildState:
         self.stop_cards_ahead()
         if self.published_pages is not None:  # a build that neither published nor failed
             self.published_pages.discard()
-        self.published_pages, self.pages_linked = None, 0
+        self.published_pages, self.pages_linked, self.page_keys = None, 0, {}
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
         self.today = archive_today(config.time_zone)
         return self.staging_dir
@@ -444,6 +445,7 @@ class BuildState:
         if self.published_pages is not None:
             self.published_pages.record(pages.keys)
         self.pages_linked = pages.linked
+        self.page_keys = {url + "index.html": key for url, key in pages.keys.items()}
         written = pages.urls
         for lang in LANGUAGES:
             written += write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir)
@@ -486,7 +488,8 @@ class BuildState:
         try:
             self.search_report = build_search_index(
                 site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search",
-                case_pages_per_shard=self.config.search_case_pages_per_shard if self.config else CASE_PAGES_PER_SHARD)
+                case_pages_per_shard=self.config.search_case_pages_per_shard if self.config else CASE_PAGES_PER_SHARD,
+                page_keys=self.page_keys)
         except RuntimeError as error:
             raise SawtError(str(error)) from None
 

@@ -277,3 +277,26 @@ def test_an_edited_case_reindexes_its_shard_and_nothing_else(tmp_path, monkeypat
         assert {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind" / shard).rglob("*") if p.is_file()} == files
     fragments = [p for p in (site / "pagefind" / edited_shard / "fragment").iterdir()]
     assert any(b"ZZEDITED" in gzip.decompress(p.read_bytes()) for p in fragments)
+
+
+def test_a_page_known_by_its_key_is_not_read_again_and_a_new_key_is(tmp_path):
+    """A generated page's key covers every byte of it: while the key is unchanged, its search
+    document comes from the cache without the page being read; a new key reads it again."""
+    import sawt.outputs.search.index as search_index
+
+    site = write_fixture_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    relative = CASE_URL["en"].strip("/") + "/index.html"
+    first = search_index._write_search_documents(site, tmp_path / "one", ("en", "ar"), "pagefind", cache,
+                                                 page_keys={relative: "key-1"})
+    page = site / relative
+    text = page.read_text(encoding="utf-8")
+    page.unlink()  # cannot be read: only the key can stand for it
+    again = search_index._write_search_documents(site, tmp_path / "two", ("en", "ar"), "pagefind", cache,
+                                                 page_keys={relative: "key-1"}, relatives=[relative])
+    assert again.case_pages == 1 and (tmp_path / "two" / relative).read_text() == (tmp_path / "one" / relative).read_text()
+    assert first.case_pages >= 1
+    page.write_text(text.replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
+    search_index._write_search_documents(site, tmp_path / "three", ("en", "ar"), "pagefind", cache,
+                                         page_keys={relative: "key-2"}, relatives=[relative])
+    assert "ZZEDITED" in (tmp_path / "three" / relative).read_text(encoding="utf-8")

@@ -51,7 +51,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import lxml.html
 from lxml import etree
@@ -306,19 +306,27 @@ def _is_left_out_path(relative: Path, bundle_subdir: str) -> str | None:
     return None
 
 
-def _cached_search_document(page: bytes, languages: Sequence[str], cache_dir: Path | None) -> SearchDocument | None:
-    """`search_document` of a page, kept under cache_dir by the page's bytes: an unchanged
-    page (most of them, on a rebuild) is not parsed again."""
+def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[str], cache_dir: Path | None,
+                            page_key: str | None = None) -> SearchDocument | None:
+    """`search_document` of a page, kept under cache_dir by the page's bytes, or by its
+    `page_key` when the build knows one (a generated page's key covers every byte of it,
+    sawt/build/reuse.py): an unchanged page (most of them, on a rebuild) is not parsed
+    again, and a page with a key is not even read."""
     if cache_dir is None:
-        return search_document(page.decode("utf-8"), languages=languages)
-    key = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + page).hexdigest()
+        return search_document(read_page().decode("utf-8"), languages=languages)
+    page = None
+    if page_key is None:
+        page = read_page()
+        key = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + page).hexdigest()
+    else:
+        key = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + b"page key:" + page_key.encode()).hexdigest()
     cached = cache_dir / key[:2] / f"{key}.json"
     try:
         fields = json.loads(cached.read_text(encoding="utf-8"))
         return None if fields is None else SearchDocument(**fields)
     except (OSError, ValueError, TypeError):
         pass
-    document = search_document(page.decode("utf-8"), languages=languages)
+    document = search_document((page if page is not None else read_page()).decode("utf-8"), languages=languages)
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     partial.write_text(json.dumps(None if document is None else dataclasses.asdict(document), ensure_ascii=False),
@@ -380,9 +388,10 @@ class Sharding:
 
 
 def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], languages: Sequence[str], bundle_subdir: str,
-                     cache_dir: Path | None = None, sharding: Sharding | None = None) -> _Tally:
+                     cache_dir: Path | None = None, sharding: Sharding | None = None,
+                     page_keys: Mapping[str, str] | None = None) -> _Tally:
     """Write the search documents of some pages (site-relative paths) into work_dir, or
-    where `sharding` puts them."""
+    where `sharding` puts them. `page_keys`: the keys of the pages that have one, by path."""
     sharding = sharding or Sharding(work_dir)
     tally = _Tally()
     made_dirs: set[Path] = set()
@@ -391,7 +400,8 @@ def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], l
         reason = _is_left_out_path(relative, bundle_subdir)
         document = None
         if reason is None:
-            document = _cached_search_document((site_dir / relative).read_bytes(), languages, cache_dir)
+            document = _cached_search_document((site_dir / relative).read_bytes, languages, cache_dir,
+                                               (page_keys or {}).get(relative_name))
             if document is None:
                 reason = "no indexable article, or a language not searched"
         if document is None:
@@ -441,25 +451,26 @@ def can_spawn_workers() -> bool:
 
 def _write_search_documents(site_dir: Path, work_dir: Path, languages: Sequence[str], bundle_subdir: str,
                             cache_dir: Path | None, sharding: Sharding | None = None,
-                            relatives: Sequence[str] | None = None) -> _Tally:
+                            relatives: Sequence[str] | None = None, page_keys: Mapping[str, str] | None = None) -> _Tally:
     """Write every page's search document; on a big site, in worker processes
     (the work is per page and CPU-bound, and Pagefind waits for all of it)."""
     if relatives is None:
         relatives = _page_paths(site_dir, bundle_subdir)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(relatives) < PARALLEL_FROM_PAGES or workers < 2 or not can_spawn_workers():
-        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding)
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding, page_keys)
     chunks = [relatives[i::workers] for i in range(workers)]
     try:
         # "spawn": forking a process that runs threads (a dev server, a browser driver) can deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [
-                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir, cache_dir, sharding)
+                pool.submit(_write_documents, site_dir, work_dir, chunk, tuple(languages), bundle_subdir, cache_dir, sharding,
+                            {relative: page_keys[relative] for relative in chunk if relative in page_keys} if page_keys else None)
                 for chunk in chunks
             ]
             return _merge(future.result() for future in futures)
     except (OSError, BrokenProcessPool):  # no processes to be had here: do it in this one
-        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding)
+        return _write_documents(site_dir, work_dir, relatives, languages, bundle_subdir, cache_dir, sharding, page_keys)
 
 
 def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
@@ -586,13 +597,15 @@ def build_search_index(
     bundle_subdir: str = BUNDLE_SUBDIR,
     cache_dir: Path | None = None,
     case_pages_per_shard: int = CASE_PAGES_PER_SHARD,
+    page_keys: Mapping[str, str] | None = None,
 ) -> IndexReport:
     """Index the built site at `site_dir` and write the bundle to `site_dir/bundle_subdir`
     (with its case shards, if the archive has more than `case_pages_per_shard` case pages).
 
     Call once, after all languages are built (e.g. the last on_post_build). With
     `cache_dir`, each page's search document is kept there by the page's content, and
-    each bundle by its documents.
+    each bundle by its documents. `page_keys` are the keys of the generated pages
+    (site-relative path of the file -> key), which stand for their content unread.
     Raises RuntimeError if Pagefind fails or finds no page.
     """
     started = time.perf_counter()
@@ -604,7 +617,7 @@ def build_search_index(
     with tempfile.TemporaryDirectory(prefix="sawt-search-", dir=_scratch_dir()) as work:
         work_dir = Path(work)
         sharding = Sharding(work_dir / "main", work_dir / "shards", shards, tuple(languages))
-        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir, sharding, relatives)
+        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir, sharding, relatives, page_keys)
         if not tally.pages:
             raise RuntimeError(f"search index: no page to index under {site_dir} (looked for {PAGE_GLOB})")
         if bundle_dir.exists():
