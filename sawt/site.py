@@ -22,12 +22,12 @@ from sawt import render
 from sawt.build import frame, staging
 from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
 from sawt.build.reuse import PublishedPages
-from sawt.data.yamldoc import ParsedFiles
 from sawt.config import SiteConfig
 from sawt.data.errors import DataError, ShortcodeError
 from sawt.data.load import check_archive
 from sawt.data.model import Archive
 from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
+from sawt.data.yamldoc import ParsedFiles
 from sawt.dates import archive_today, status_label
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
 from sawt.outputs import cards, exports, feeds, share, theme_css, theme_script
