@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sawt.data import schema as schema_module, textdirection
 from sawt.data.errors import DataError, Problem
 from sawt.dates import parse_partial_date
 from sawt.data.model import (
@@ -164,12 +166,15 @@ def _check_archive(data_dir: Path, today: date, strict: bool, parsed: ParsedFile
 
     case_docs = _read_cases(data_dir, prefix, problems, parsed)
     for case_doc in case_docs:
-        _check_case(case_doc, data_dir, source_ids, today, problems)
+        _check_case(case_doc, data_dir, source_ids, today, problems, parsed)
         _check_appeal_ref(case_doc, appeal_ids, prefix, problems)
     _check_appeals(appeals_doc, case_docs, prefix, today, problems)
 
     warnings = [warning for doc in (sources_doc, figures_doc, events_doc, appeals_doc, *(c.doc for c in case_docs))
-                if doc is not None for warning in direction_problems(doc)]
+                if doc is not None for warning in _direction_problems(doc, parsed)]
+    if parsed is not None:
+        parsed.save(keep={c.doc.content_key for c in case_docs if c.doc.content_key}
+                    | {d.content_key for d in (sources_doc, figures_doc, events_doc, appeals_doc) if d is not None and d.content_key})
     if strict:
         problems.extend(warnings)
     if problems:
@@ -351,11 +356,37 @@ def _read_cases(data_dir: Path, prefix: str, problems: list[Problem], parsed: Pa
     return result
 
 
+#: Checks that read one file's content and nothing else, named with a hash of their code
+#: and schemas: a file that passed is not checked again while neither changes (ParsedFiles).
+_SCHEMA_CHECK = "schema-" + hashlib.sha256(b"".join(
+    path.read_bytes() for path in sorted([Path(schema_module.__file__), *Path(schema_module.__file__).parent.joinpath("schemas").glob("*.json")])
+)).hexdigest()[:16]
+_DIRECTION_CHECK = "direction-" + hashlib.sha256(Path(textdirection.__file__).read_bytes()).hexdigest()[:16]
+
+
+def _schema_problems(doc: YamlDoc, name: str, parsed: ParsedFiles | None) -> list[Problem]:
+    if parsed is not None and parsed.passed(doc, f"{_SCHEMA_CHECK}-{name}"):
+        return []
+    found = schema_problems(doc, name)
+    if not found and parsed is not None:
+        parsed.record_pass(doc, f"{_SCHEMA_CHECK}-{name}")
+    return found
+
+
+def _direction_problems(doc: YamlDoc, parsed: ParsedFiles | None) -> list[Problem]:
+    if parsed is not None and parsed.passed(doc, _DIRECTION_CHECK):
+        return []
+    found = direction_problems(doc)
+    if not found and parsed is not None:
+        parsed.record_pass(doc, _DIRECTION_CHECK)
+    return found
+
+
 def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] | None, today: date,
-                problems: list[Problem]) -> None:
+                problems: list[Problem], parsed: ParsedFiles | None = None) -> None:
     """Schema, dates, source references and photo of one case; decides `withheld`."""
     doc = case_doc.doc
-    problems.extend(schema_problems(doc, "case"))
+    problems.extend(_schema_problems(doc, "case", parsed))
     case = doc.value
     if not isinstance(case, dict):
         return

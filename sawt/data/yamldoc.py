@@ -59,6 +59,7 @@ class YamlDoc:
     lines: dict[Path_, int] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)  # source text of non-string scalars
     is_list_file: bool = False
+    content_key: str | None = field(default=None, compare=False)  # ParsedFiles' key of the bytes, when read through it
 
     def line(self, path: Path_) -> int | None:
         """The line of the value at `path`, or of its nearest ancestor."""
@@ -107,6 +108,49 @@ class ParsedFiles:
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.cache_dir = cache_dir
         self._memory: dict[str, str] = {}
+        self._passed: set[str] | None = None  # "check:key" of the checks files passed (see `passed`)
+        self._passed_changed = False
+        self._made_dirs: set[Path] = set()
+
+    # Checks that depend on nothing but a file's content (its schema, its script directions)
+    # are pure: a file that passed one need not be checked again while neither it nor the
+    # check changes. `check` names the check and a fingerprint of its code; files that
+    # failed are never recorded, so their problems are reported every time.
+
+    def passed(self, doc: YamlDoc, check: str) -> bool:
+        return doc.content_key is not None and f"{check}:{doc.content_key}" in self._passes()
+
+    def record_pass(self, doc: YamlDoc, check: str) -> None:
+        if doc.content_key is not None:
+            self._passes().add(f"{check}:{doc.content_key}")
+            self._passed_changed = True
+
+    def _passes(self) -> set[str]:
+        if self._passed is None:
+            self._passed = set()
+            if self.cache_dir is not None:
+                try:
+                    loaded = json.loads((self.cache_dir / "passed.json").read_text(encoding="utf-8"))
+                    self._passed = {item for item in loaded if isinstance(item, str)} if isinstance(loaded, list) else set()
+                except (OSError, ValueError):
+                    pass
+        return self._passed
+
+    def save(self, keep: set[str] | None = None) -> None:
+        """Write the passes down (only the ones about `keep`, the keys of the files read
+        this time, so the list does not grow with every edit ever made)."""
+        if not self._passed_changed or self.cache_dir is None or self._passed is None:
+            return
+        if keep is not None:
+            self._passed = {item for item in self._passed if item.rsplit(":", 1)[-1] in keep}
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            partial = self.cache_dir / f"passed.json.{os.getpid()}.tmp"
+            partial.write_text(json.dumps(sorted(self._passed)), encoding="utf-8")
+            partial.replace(self.cache_dir / "passed.json")
+            self._passed_changed = False
+        except OSError:
+            pass
 
     def key(self, data: bytes, label: str, list_file: bool) -> str:
         digest = hashlib.sha256(_READER_FINGERPRINT)
@@ -134,9 +178,11 @@ class ParsedFiles:
         except (ValueError, KeyError, TypeError):
             return None  # a damaged cache file: read the data file instead
         self._memory[key] = text
+        doc.content_key = key
         return doc
 
     def put(self, key: str, doc: YamlDoc) -> None:
+        doc.content_key = key
         text = json.dumps({"file": doc.file, "value": doc.value, "is_list_file": doc.is_list_file,
                            "lines": [[list(path), line] for path, line in doc.lines.items()],
                            "raw": [[list(path), raw] for path, raw in doc.raw.items()]},
@@ -146,10 +192,12 @@ class ParsedFiles:
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(path)  # a reader never sees half a file
+            if path.parent not in self._made_dirs:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(path.parent)
+            # Written in place, not renamed in: a torn file (a killed build) is not JSON, and
+            # `get` reads past it; two builds writing one key write the same text.
+            path.write_text(text, encoding="utf-8")
         except OSError:
             pass  # a cache that cannot be written is only slower
 

@@ -85,3 +85,27 @@ def test_a_problem_in_a_cached_file_is_still_found_by_the_checks(tmp_path):
     with pytest.raises(DataError) as raised:
         check_archive(data, today=today, parsed=parsed)
     assert "data/cases/saleh-al-samar.yml" in str(raised.value)
+
+
+def test_a_file_that_passed_its_checks_is_not_checked_again_and_one_that_failed_always_is(tmp_path, monkeypatch):
+    import shutil
+
+    import sawt.data.load as load
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    bad = data / "cases" / "osama.yml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("status:", "stauts:", 1), encoding="utf-8")
+    today = archive_today()
+    real = load.schema_problems
+    for attempt in range(2):
+        checked: list[str] = []
+        monkeypatch.setattr(load, "schema_problems", lambda doc, name: checked.append(doc.file) or real(doc, name))
+        with pytest.raises(DataError) as raised:
+            check_archive(data, today=today, parsed=ParsedFiles(tmp_path / "cache"))
+        assert "data/cases/osama.yml" in str(raised.value) and "stauts" in str(raised.value)
+        cases_checked = sorted(name for name in checked if name.startswith("data/cases/"))
+        if attempt == 0:
+            assert len(cases_checked) == len(list((data / "cases").glob("*.yml")))
+        else:  # only the file that failed is checked again
+            assert cases_checked == ["data/cases/osama.yml"]
