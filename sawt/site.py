@@ -426,7 +426,7 @@ class BuildState:
         # (page and card workers, Pagefind): where a large archive's memory goes.
         peaks = " ".join(f"{self.stage_peak_mb[name]:.0f}" for name in self.stage_seconds if name in self.stage_peak_mb)
         return (f"sawt stages: {stages}; peak RSS MB after each: {peaks}, largest child {_peak_rss_mb(resource.RUSAGE_CHILDREN):.0f}; "
-                f"share cards drawn ahead: {self.cards_drawn_ahead}; case pages linked unchanged: {self.pages_linked}")
+                f"share cards drawn ahead: {self.cards_drawn_ahead}; generated pages linked unchanged: {self.pages_linked}")
 
     def write_generated_pages(self, site_dir: Path, archive: Archive) -> None:
         """Case pages and index pages 2+, filled into the frames the engine rendered."""
@@ -442,13 +442,15 @@ class BuildState:
             share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
             cache_dir=cache_dir, today=self.today, published=self.published_pages,
         ))
-        if self.published_pages is not None:
-            self.published_pages.record(pages.keys)
-        self.pages_linked = pages.linked
-        self.page_keys = {url + "index.html": key for url, key in pages.keys.items()}
-        written = pages.urls
+        written, keys, self.pages_linked = list(pages.urls), dict(pages.keys), pages.linked
         for lang in LANGUAGES:
-            written += write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir)
+            index = write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir, self.published_pages)
+            written += index.urls
+            keys.update(index.keys)
+            self.pages_linked += index.linked
+        if self.published_pages is not None:
+            self.published_pages.record(keys)
+        self.page_keys = {url + "index.html": key for url, key in keys.items()}
         self.built_paths.update(neutral_path(url) for url in written)
         for lang in LANGUAGES:  # the frames themselves are not pages of the site
             for kind in frame.FRAME_FOLDERS:

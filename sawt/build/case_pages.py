@@ -27,7 +27,7 @@ from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import other_language, relative_url, url_in_language
 from sawt.outputs.htmlpost import privacy_tags
-from sawt.render.case_index import case_index_pages, index_page_content
+from sawt.render.case_index import case_index_page_sources, index_page_content
 from sawt.render.appeal import CaseAction, case_action
 from sawt.render.case_page import CasePageContent, case_page_content
 from sawt.render.text_page import FAVICON, TEXT_PAGE_NAME, TEXT_STYLESHEET, shared_head, text_page_html
@@ -90,18 +90,25 @@ _JOB: CasePagesJob | None = None
 _FRAME_KEYS: dict[str, str] = {}  # by language: a hash of the frame, part of every page's key
 
 
-def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_dir: Path) -> list[str]:
+def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_dir: Path,
+                      published: PublishedPages | None = None) -> WrittenPages:
     """The case index's pages after the first (cases/page/N/; the first is the hand-written
-    cases/index.md, where the volunteer writes the intro). Returns their URLs."""
-    urls = []
-    for page in case_index_pages(archive, lang)[1:]:
-        content = index_page_content(page, lang)
-        url = url_in_language(page.path, lang)
+    cases/index.md, where the volunteer writes the intro). A page whose inputs and frame are
+    unchanged since the published build is linked from it instead of rendered."""
+    urls, keys, linked = [], {}, 0
+    frame_key = hashlib.sha256("".join(index_frame.parts).encode("utf-8")).hexdigest()
+    for source in case_index_page_sources(archive, lang)[1:]:
+        url = url_in_language(source.path, lang)
+        urls.append(url)
+        keys[url] = key = hashlib.sha256(f"{frame_key}:{renderer_fingerprint()}:{source.key()}".encode()).hexdigest()
+        if published is not None and published.link(url, key, site_dir, ("index.html",)):
+            linked += 1
+            continue
+        page = source.render()
         out = site_dir / url / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(index_frame.fill(str(page.number), content), encoding="utf-8")
-        urls.append(url)
-    return urls
+        out.write_text(index_frame.fill(str(page.number), index_page_content(page, lang)), encoding="utf-8")
+    return WrittenPages(urls=urls, keys=keys, linked=linked)
 
 
 def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], int]:

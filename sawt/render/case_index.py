@@ -11,10 +11,13 @@ keeps the filter in the URL query so it follows the reader from page to page).
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
+
+from markupsafe import Markup
 
 from sawt.data.model import STATUSES, Archive, Case, Lang
 from sawt.languages import DEFAULT_LANGUAGE, relative_url, url_in_language
@@ -47,7 +50,7 @@ class _Row:
 class _Links:
     previous: str | None
     next: str | None
-    pages: list[tuple[int, str]]
+    pages: tuple[tuple[int, str], ...]
 
 
 def index_page_path(number: int) -> str:
@@ -111,6 +114,74 @@ def case_index_first_page(
     return _render_pages(archive, lang, per_page=per_page, case_url=case_url, cases_root=cases_root, only_first=True)[0]
 
 
+def case_index_page_sources(
+    archive: Archive,
+    lang: Lang,
+    *,
+    per_page: int = PER_PAGE,
+    case_url: Callable[[str], str] | None = None,
+    cases_root: str = "",
+    only_first: bool = False,
+) -> list["IndexPageSource"]:
+    """What each page of the case index is made from, not yet rendered (see IndexPageSource)."""
+    if per_page < 1:
+        raise ValueError("per_page must be at least 1")
+    cases = ordered_cases(archive, lang)
+    chunks = list(_chunks(cases, per_page)) or [[]]
+    total_pages = len(chunks)
+    years = tuple(arrest_years(archive))
+    sources = []
+    for number, chunk in enumerate(chunks[:1] if only_first else chunks, start=1):
+        link = _linker(number, case_url=case_url, cases_root=cases_root)
+        first = (number - 1) * per_page + 1
+        sources.append(IndexPageSource(
+            number=number, total_pages=total_pages, path=index_page_path(number), lang=lang,
+            rows=tuple(_Row(case, link(f"{CASES_PATH}{case.slug}/")) for case in chunk),
+            years=years,
+            caption=str(_caption(lang, first=first, last=first + len(chunk) - 1, total=len(cases), pages=total_pages)),
+            links=_pagination(number, total_pages, link),
+            script_src=_script_src(number, lang, cases_root),
+        ))
+    return sources
+
+
+@dataclass(frozen=True)
+class IndexPageSource:
+    """Everything one index page is rendered from. Rendering is the cost (a 200-row table),
+    so a build can first compare `key()` with the published page's and skip it."""
+
+    number: int
+    total_pages: int
+    path: str
+    lang: Lang
+    rows: tuple[_Row, ...]
+    years: tuple[int, ...]
+    caption: str
+    links: _Links
+    script_src: str
+
+    def key(self) -> str:
+        """A hash of every input (the rows' whole cases included); the template's source is
+        the caller's to add (the renderer's fingerprint)."""
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
+
+    def render(self) -> IndexPage:
+        page = IndexPage(self.number, self.total_pages, "", self.path)
+        html_text = render_block(
+            "case_index.html.j2",
+            self.lang,
+            page=page,
+            rows=list(self.rows),
+            statuses=STATUSES,
+            years=list(self.years),
+            caption=Markup(self.caption),
+            result_template=strings.text("filter_result", self.lang),
+            links=self.links,
+            script_src=self.script_src,
+        )
+        return IndexPage(self.number, self.total_pages, html_text, self.path)
+
+
 def _render_pages(
     archive: Archive,
     lang: Lang,
@@ -120,31 +191,8 @@ def _render_pages(
     cases_root: str,
     only_first: bool,
 ) -> list[IndexPage]:
-    if per_page < 1:
-        raise ValueError("per_page must be at least 1")
-    cases = ordered_cases(archive, lang)
-    chunks = list(_chunks(cases, per_page)) or [[]]
-    total_pages = len(chunks)
-    years = arrest_years(archive)
-    pages = []
-    for number, chunk in enumerate(chunks[:1] if only_first else chunks, start=1):
-        link = _linker(number, case_url=case_url, cases_root=cases_root)
-        page = IndexPage(number, total_pages, "", index_page_path(number))
-        first = (number - 1) * per_page + 1
-        html_text = render_block(
-            "case_index.html.j2",
-            lang,
-            page=page,
-            rows=[_Row(case, link(f"{CASES_PATH}{case.slug}/")) for case in chunk],
-            statuses=STATUSES,
-            years=years,
-            caption=_caption(lang, first=first, last=first + len(chunk) - 1, total=len(cases), pages=total_pages),
-            result_template=strings.text("filter_result", lang),
-            links=_pagination(number, total_pages, link),
-            script_src=_script_src(number, lang, cases_root),
-        )
-        pages.append(IndexPage(number, total_pages, html_text, page.path))
-    return pages
+    return [source.render() for source in case_index_page_sources(
+        archive, lang, per_page=per_page, case_url=case_url, cases_root=cases_root, only_first=only_first)]
 
 
 def _linker(number: int, *, case_url: Callable[[str], str] | None, cases_root: str) -> Callable[[str], str]:
@@ -180,7 +228,7 @@ def _pagination(number: int, total_pages: int, link: Callable[[str], str]) -> _L
     return _Links(
         previous=link(index_page_path(number - 1)) if number > 1 else None,
         next=link(index_page_path(number + 1)) if number < total_pages else None,
-        pages=[(n, link(index_page_path(n))) for n in range(1, total_pages + 1)],
+        pages=tuple((n, link(index_page_path(n))) for n in range(1, total_pages + 1)),
     )
 
 

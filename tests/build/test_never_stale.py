@@ -19,7 +19,7 @@ EN_MARK, AR_MARK = "ZZRENAMED", "زززتعديل"
 
 
 SEARCH_LOG = re.compile(r"search index: .*\((?:(\d+) bundles, )?(\d+) indexed\)")
-LINKED_LOG = re.compile(r"case pages linked unchanged: (\d+)")
+LINKED_LOG = re.compile(r"generated pages linked unchanged: (\d+)")
 
 
 @pytest.fixture(scope="module", params=["one search bundle", "case shards"])
@@ -142,3 +142,41 @@ def test_a_changed_frame_rewrites_every_case_page(tmp_path):
     for page in (project / "site").rglob("cases/*/index.html"):
         if "page" not in page.parts:
             assert b"ZZStart" in page.read_bytes(), page
+
+
+def test_unchanged_index_pages_are_linked_and_equal_a_fresh_build(tmp_path):
+    """256 cases: the case index has a generated page 2 in each language. Editing a case on
+    page 1 in both languages (Test Person 0001) links both pages 2 and every other case's
+    pages from the published site, and the result is byte for byte a fresh build's."""
+    import shutil
+
+    from sawt.data.synthetic import write_synthetic_archive
+
+    def project_with_cases(folder):
+        project = copy_project(folder)
+        scratch = folder.with_name(folder.name + "-cases")
+        write_synthetic_archive(scratch, 250)
+        for case in (scratch / "cases").glob("*.yml"):
+            shutil.move(str(case), project / "data" / "cases" / case.name)
+        with (project / "data" / "sources.yml").open("a", encoding="utf-8") as sources:
+            sources.write("\n" + (scratch / "sources.yml").read_text(encoding="utf-8"))
+        return project
+
+    def edit(project):
+        case = project / "data/cases/test-person-0001.yml"
+        case.write_text(case.read_text(encoding="utf-8").replace('  en: "', '  en: "ZZEDITED ', 1), encoding="utf-8")
+
+    project = project_with_cases(tmp_path / "linked")
+    assert build(project).returncode == 0
+    edit(project)
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    published = sum(1 for folder in (project / "site/cases").iterdir() if folder.name != "page" and (folder / "index.html").is_file())
+    assert _linked(result.stderr) == 2 * (published - 1) + 2  # all but the edited case's pages, and both pages 2
+    fresh = project_with_cases(tmp_path / "fresh")
+    edit(fresh)
+    assert build(fresh).returncode == 0
+    generated = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("cases/**/*.html"))
+    assert any(p.parts[-3:-1] == ("page", "2") for p in generated)
+    for page in generated:
+        assert (fresh / "site" / page).read_bytes() == (project / "site" / page).read_bytes(), page
