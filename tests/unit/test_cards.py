@@ -468,3 +468,36 @@ def test_an_unchanged_case_is_not_drawn_again(tmp_path: Path, monkeypatch: pytes
     assert not again.drawn and again.path.read_bytes() == first.path.read_bytes()
     with pytest.raises(AssertionError, match="drawn again"):
         cards.ensure_share_card(fictional_case(ask=None, pseudonym=False), "ar", out_path=tmp_path / "b.png", **kwargs)
+
+
+def test_a_cards_input_key_covers_every_field_it_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key an unchanged case finds its card by without measuring its text: any drawn
+    field, the language, the site's name, the label, the renderer changes it; nothing else does."""
+    def key(case: Case = fictional_case(), lang: str = "en", site: str = "Sawt", label: str = "Detained") -> str:
+        return cards.share_card_input_key(case, lang, site_name=site, status_label=label)
+
+    base = key()
+    variants = {
+        key(lang="ar"), key(site="Other"), key(label="Held"),
+        key(fictional_case(name=Text("Other Person", "شخص آخر"))),
+        key(fictional_case(ask=Text("Other ask", "مطلب آخر"))),
+        key(fictional_case(ask=None)),
+        key(fictional_case(pseudonym=False)),
+        key(fictional_case(status="released")),
+    }
+    assert base not in variants and len(variants) == 8
+    assert key(fictional_case(slug="another-slug", events=())) == base
+    # Without an ask the summary is drawn: then, and only then, it is part of the key.
+    assert key(fictional_case(summary=Text("Other", "آخر"))) == base
+    assert key(fictional_case(ask=None, summary=Text("Other", "آخر"))) != key(fictional_case(ask=None))
+    monkeypatch.setattr(cards, "RENDERER_VERSION", "test-bump")
+    assert key() != base
+
+
+def test_a_rebuild_finds_an_unchanged_cards_file_without_measuring_its_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kwargs = dict(site_name=SITE_NAME["ar"], status_label=LABEL["ar"], cache_dir=tmp_path / "cache")
+    case = fictional_case(ask=None)
+    first = cards.ensure_share_card(case, "ar", out_path=tmp_path / "site/a.png", **kwargs)
+    monkeypatch.setattr(cards, "card_content", lambda *a, **k: pytest.fail("measured again"))
+    again = cards.ensure_share_card(case, "ar", out_path=tmp_path / "site2/a.png", **kwargs)
+    assert not again.drawn and again.key == first.key and again.path.read_bytes() == first.path.read_bytes()
