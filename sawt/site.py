@@ -520,8 +520,15 @@ class BuildState:
             for job in jobs:
                 _draw_card(job)
             return
-        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
-            list(pool.map(_draw_card, jobs, chunksize=32))
+        # Workers are forked and inherit the jobs: they are handed indexes, so no case (with its
+        # long summary) is pickled to reach them (that was most of a no-change rebuild's cards stage).
+        global _CARD_JOBS
+        _CARD_JOBS = jobs
+        try:
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
+                list(pool.map(_draw_card_at, range(0, len(jobs), CARDS_PER_TASK)))
+        finally:
+            _CARD_JOBS = []
 
     def write_feed(self, site_dir: Path, archive: Archive, lang: str) -> None:
         def case_url(slug: str) -> str:
@@ -615,9 +622,18 @@ def _peak_rss_mb(who: int) -> float:
 CARDS_PER_PROCESS_POOL = 200  # below this, starting worker processes costs more than it saves
 
 
+CARDS_PER_TASK = 256
+_CARD_JOBS: list[tuple] = []  # the cards stage's jobs, for its forked workers
+
+
 def _draw_card(job: tuple) -> None:
     case, lang, site_name, label, out_path, cache = job
     cards.ensure_share_card(case, lang, site_name=site_name, status_label=label, out_path=out_path, cache_dir=cache)
+
+
+def _draw_card_at(start: int) -> None:
+    for job in _CARD_JOBS[start : start + CARDS_PER_TASK]:
+        _draw_card(job)
 
 
 def story_slug(neutral_url: str) -> str | None:

@@ -180,3 +180,8 @@ def test_unchanged_index_pages_are_linked_and_equal_a_fresh_build(tmp_path):
     assert any(p.parts[-3:-1] == ("page", "2") for p in generated)
     for page in generated:
         assert (fresh / "site" / page).read_bytes() == (project / "site" / page).read_bytes(), page
+    # Their share cards too (drawn by worker processes at this size), one per case and language.
+    cards = sorted(p.relative_to(project / "site") for p in (project / "site/assets/cards").rglob("*.png"))
+    assert len(cards) == 2 * (published + 1)  # every case's, and the site's own card, in each language
+    for card in cards:
+        assert (fresh / "site" / card).read_bytes() == (project / "site" / card).read_bytes(), card
