@@ -8,6 +8,8 @@ same day stay in the file's order.
 
 from __future__ import annotations
 
+import heapq
+
 from dataclasses import dataclass
 
 from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Source, Text
@@ -60,10 +62,23 @@ ARCHIVE_TIMELINE_CASE_EVENTS = 500
 
 def recent_timeline(archive: Archive, case_events: int = ARCHIVE_TIMELINE_CASE_EVENTS) -> tuple[tuple[TimelineEntry, ...], int]:
     """`global_timeline` with only its latest `case_events` case events (every context
-    event stays), and how many case events were left out."""
-    everything = global_timeline(archive)
-    positions = [i for i, entry in enumerate(everything) if not entry.is_context]
-    if len(positions) <= case_events:
-        return everything, 0
-    kept = set(positions[-case_events:])  # in date order: the last are the latest
-    return tuple(e for i, e in enumerate(everything) if e.is_context or i in kept), len(positions) - case_events
+    event stays), and how many case events were left out.
+
+    The latest are picked before any entry is made or the whole is sorted (at 10,000 cases
+    that was 30,000 entries sorted twice a build to keep 500): each case event is keyed as
+    `global_timeline` orders it (date, then case slug, then its place in the case's list),
+    and the largest keys are the last in that order."""
+    total = sum(len(case.events) for case in archive.cases)
+    if total <= case_events:
+        return global_timeline(archive), 0
+    keyed = ((event.date.sort_key(), case.slug, order, case, event)
+             for order, (case, event) in enumerate((case, event) for case in archive.cases for event in case.events))
+    latest = heapq.nlargest(case_events, keyed, key=lambda item: item[:3])
+    entries: list[tuple[tuple[int, int, int], int, str, int, TimelineEntry]] = [
+        (context.date.sort_key(), 0, "", order, TimelineEntry(date=context.date, text=context.text, source=context.source, context=context))
+        for order, context in enumerate(archive.context_events)
+    ]
+    entries += [(key, 1, slug, order, TimelineEntry(date=event.date, text=event.text, source=event.source, case=case, event=event))
+                for key, slug, order, case, event in latest]
+    entries.sort(key=lambda item: item[:4])
+    return tuple(item[4] for item in entries), total - len(latest)

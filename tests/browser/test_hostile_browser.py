@@ -39,6 +39,9 @@ def hostile_site():
     server, url = serve(site)
     yield url
     server.shutdown()
+    # The build is shared with the built-HTML tests, which read every page it wrote.
+    control.unlink()
+    control.parent.rmdir()
 
 
 def watch(page) -> list[str]:

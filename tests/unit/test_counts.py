@@ -170,3 +170,22 @@ def test_a_long_archive_timeline_says_what_it_left_out_and_links_to_the_index(la
     assert paragraph.a["href"] == "../cases/"
     full = BeautifulSoup(archive_timeline_html(ARCHIVE, lang, case_url=lambda slug: slug, cases_root="../cases/"), "html.parser")
     assert full.select_one("p.sawt-timeline__note") is None and len(full.select("li.sawt-timeline__item--case")) == 6
+
+
+@pytest.mark.parametrize("kept", [1, 7, 50])
+def test_recent_timeline_keeps_exactly_the_last_case_events_of_the_whole_timeline(tmp_path, kept):
+    """Picked without sorting the whole archive, and yet the same entries, in the same order,
+    as the full timeline's last `kept` case events with every context event: 400 fictional
+    cases whose events share dates (ties broken by slug, then by their place in the case)."""
+    from sawt.data.load import load_archive
+    from sawt.data.synthetic import write_synthetic_archive
+    from sawt.dates import archive_today
+    from sawt.render.timeline import global_timeline, recent_timeline
+
+    archive = load_archive(write_synthetic_archive(tmp_path / "data", 400), today=archive_today())
+    everything = global_timeline(archive)
+    case_positions = [i for i, entry in enumerate(everything) if not entry.is_context]
+    assert len(case_positions) > kept
+    last = set(case_positions[-kept:])
+    expected = tuple(entry for i, entry in enumerate(everything) if entry.is_context or i in last)
+    assert recent_timeline(archive, kept) == (expected, len(case_positions) - kept)

@@ -300,3 +300,16 @@ def test_a_page_known_by_its_key_is_not_read_again_and_a_new_key_is(tmp_path):
     search_index._write_search_documents(site, tmp_path / "three", ("en", "ar"), "pagefind", cache,
                                          page_keys={relative: "key-2"}, relatives=[relative])
     assert "ZZEDITED" in (tmp_path / "three" / relative).read_text(encoding="utf-8")
+
+
+def test_a_bundle_key_from_the_digests_taken_while_writing_equals_one_read_back(tmp_path):
+    """The digests each document gets as it is written stand for reading it back: they cover
+    every document, and give the same key."""
+    import sawt.outputs.search.index as search_index
+
+    site = write_fixture_site(tmp_path / "site")
+    work = tmp_path / "work"
+    tally = search_index._write_search_documents(site, work, ("en", "ar"), "pagefind", None)
+    files = [p for p in work.rglob("*") if p.is_file()]
+    assert files and {str(p) for p in files} == set(tally.digests)
+    assert search_index._documents_key(work, tally.digests) == search_index._documents_key(work)

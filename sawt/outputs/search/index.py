@@ -167,6 +167,7 @@ class _Tally:
     case_pages: int = 0
     skipped: list[str] = field(default_factory=list)
     large_pages: list[str] = field(default_factory=list)
+    digests: dict[str, bytes] = field(default_factory=dict)  # each written document's sha256, by its path
 
 
 def html_language(page_html: str) -> tuple[str | None, str | None]:
@@ -411,7 +412,9 @@ def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], l
         if target.parent not in made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             made_dirs.add(target.parent)
-        target.write_text(document.html, encoding="utf-8")
+        data = document.html.encode("utf-8")
+        target.write_bytes(data)
+        tally.digests[str(target)] = hashlib.sha256(data).digest()
         tally.pages[document.lang] = tally.pages.get(document.lang, 0) + 1
         tally.case_pages += document.is_case
         if document.text_chars > LARGE_PAGE_CHARS:
@@ -427,6 +430,7 @@ def _merge(tallies: Iterable[_Tally]) -> _Tally:
         total.case_pages += tally.case_pages
         total.skipped += tally.skipped
         total.large_pages += tally.large_pages
+        total.digests.update(tally.digests)
     return total
 
 
@@ -503,9 +507,10 @@ def _run_pagefind(source_dir: Path, bundle_dir: Path) -> None:
         raise RuntimeError(f"search index: Pagefind failed ({result.returncode}): {output}")
 
 
-def _documents_key(work_dir: Path) -> str:
+def _documents_key(work_dir: Path, digests: Mapping[str, bytes] | None = None) -> str:
     """A hash of every search document (path and bytes), of this module and of the
-    Pagefind binary's command: what Pagefind's output depends on."""
+    Pagefind binary's command: what Pagefind's output depends on. `digests`: the documents'
+    sha256 as they were written, so they need not be read back."""
     digest = hashlib.sha256(_SEARCH_FINGERPRINT)
     from pagefind.service import get_executable  # as in _run_pagefind
 
@@ -515,12 +520,13 @@ def _documents_key(work_dir: Path) -> str:
         for name in sorted(files):
             path = Path(folder, name)
             digest.update(path.relative_to(work_dir).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            known = digests.get(str(path)) if digests else None
+            digest.update(known if known is not None else hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
 def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None, *, cache_name: str = "",
-                    tidy: Callable[[Path], None] = lambda bundle: None) -> bool:
+                    tidy: Callable[[Path], None] = lambda bundle: None, digests: Mapping[str, bytes] | None = None) -> bool:
     """Run Pagefind on the documents in work_dir, writing bundle_dir, then `tidy` it; with
     cache_dir, keep the last bundle there (BUNDLE_CACHE + cache_name) by the documents'
     hash, so that a rebuild whose documents are all unchanged copies it instead of
@@ -529,7 +535,7 @@ def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None, *,
         _run_pagefind(work_dir, bundle_dir)
         tidy(bundle_dir)
         return True
-    key = _documents_key(work_dir)
+    key = _documents_key(work_dir, digests)
     cached = cache_dir / (BUNDLE_CACHE + cache_name)
     try:
         if (cached / BUNDLE_KEY_FILE).read_text(encoding="ascii") == key:
@@ -624,11 +630,11 @@ def build_search_index(
             shutil.rmtree(bundle_dir)
         pagefind_started = time.perf_counter()
         # One Pagefind run at a time: each is multi-threaded, and memory peaks once per run.
-        runs = int(_indexed_bundle(sharding.main_dir, bundle_dir, cache_dir, tidy=_tidy_main_bundle))
+        runs = int(_indexed_bundle(sharding.main_dir, bundle_dir, cache_dir, tidy=_tidy_main_bundle, digests=tally.digests))
         names = [shard_name(k) for k in range(shards) if (sharding.shards_dir / shard_name(k)).is_dir()]
         for name in names:
             runs += _indexed_bundle(sharding.shards_dir / name, bundle_dir / name, cache_dir, cache_name="-" + name,
-                                    tidy=_tidy_shard)
+                                    tidy=_tidy_shard, digests=tally.digests)
         pagefind_seconds = time.perf_counter() - pagefind_started
     _forget_other_shards(cache_dir, names)
     if not (bundle_dir / "pagefind.js").exists():
