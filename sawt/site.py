@@ -442,14 +442,15 @@ class BuildState:
             share_block=self.case_share_block, site_url=self.site_url, site_dir=site_dir,
             cache_dir=cache_dir, today=self.today, published=self.published_pages,
         ))
-        written, keys, self.pages_linked = list(pages.urls), dict(pages.keys), pages.linked
+        written, keys, stamps, self.pages_linked = list(pages.urls), dict(pages.keys), dict(pages.stamps), pages.linked
         for lang in LANGUAGES:
             index = write_index_pages(archive, lang, self.frames[(lang, "index")], site_dir, self.published_pages)
             written += index.urls
             keys.update(index.keys)
+            stamps.update(index.stamps)
             self.pages_linked += index.linked
         if self.published_pages is not None:
-            self.published_pages.record(keys)
+            self.published_pages.record(keys, stamps)
         self.page_keys = {url + "index.html": key for url, key in keys.items()}
         self.built_paths.update(neutral_path(url) for url in written)
         for lang in LANGUAGES:  # the frames themselves are not pages of the site

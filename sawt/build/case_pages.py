@@ -15,14 +15,14 @@ import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
 from sawt.build.frame import PageFrame
-from sawt.build.reuse import PublishedPages
+from sawt.build.reuse import PublishedPages, stamp
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import other_language, relative_url, url_in_language
@@ -31,6 +31,9 @@ from sawt.render.case_index import case_index_page_sources, index_page_content
 from sawt.render.appeal import CaseAction, case_action
 from sawt.render.case_page import CasePageContent, case_page_content
 from sawt.render.text_page import FAVICON, TEXT_PAGE_NAME, TEXT_STYLESHEET, shared_head, text_page_html
+
+#: The files of one case page in one language: the page and its text-only version.
+PAGE_FILES = ("index.html", TEXT_PAGE_NAME)
 
 #: Below this many pages, starting worker processes costs more than it saves.
 PAGES_PER_PROCESS_POOL = 400
@@ -54,6 +57,7 @@ class CasePagesJob:
 class WrittenPages:
     urls: list[str]  # site-relative, for the sitemap
     keys: dict[str, str]  # URL -> page key (sawt/build/reuse.py), when pages are cached
+    stamps: dict[str, str] = field(default_factory=dict)  # URL -> its files' stamp (sawt/build/reuse.py)
     linked: int = 0  # pages taken unchanged from the published site
 
 
@@ -69,6 +73,7 @@ def write_case_pages(job: CasePagesJob) -> WrittenPages:
     _JOB = job
     _FRAME_KEYS = {lang: hashlib.sha256("".join(frame.parts).encode("utf-8")).hexdigest() for lang, frame in job.frames.items()}
     keys: dict[str, str] = {}
+    stamps: dict[str, str] = {}
     linked = 0
     try:
         if len(work) < PAGES_PER_PROCESS_POOL or (os.cpu_count() or 1) < 2:
@@ -80,10 +85,12 @@ def write_case_pages(job: CasePagesJob) -> WrittenPages:
                 results = list(pool.map(_write_range, chunks))
     finally:
         _JOB = None
-    for chunk_keys, chunk_linked in results:
+    for chunk_keys, chunk_stamps, chunk_linked in results:
         keys.update(chunk_keys)
+        stamps.update(chunk_stamps)
         linked += chunk_linked
-    return WrittenPages(urls=[case_url(job.archive.cases[index].slug, lang) for lang, index in work], keys=keys, linked=linked)
+    return WrittenPages(urls=[case_url(job.archive.cases[index].slug, lang) for lang, index in work], keys=keys,
+                        stamps=stamps, linked=linked)
 
 
 _JOB: CasePagesJob | None = None
@@ -95,7 +102,7 @@ def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_
     """The case index's pages after the first (cases/page/N/; the first is the hand-written
     cases/index.md, where the volunteer writes the intro). A page whose inputs and frame are
     unchanged since the published build is linked from it instead of rendered."""
-    urls, keys, linked = [], {}, 0
+    urls, keys, stamps, linked = [], {}, {}, 0
     frame_key = hashlib.sha256("".join(index_frame.parts).encode("utf-8")).hexdigest()
     for source in case_index_page_sources(archive, lang)[1:]:
         url = url_in_language(source.path, lang)
@@ -103,19 +110,21 @@ def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_
         keys[url] = key = hashlib.sha256(f"{frame_key}:{renderer_fingerprint()}:{source.key()}".encode()).hexdigest()
         if published is not None and published.link(url, key, site_dir, ("index.html",)):
             linked += 1
-            continue
-        page = source.render()
-        out = site_dir / url / "index.html"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(index_frame.fill(str(page.number), index_page_content(page, lang)), encoding="utf-8")
-    return WrittenPages(urls=urls, keys=keys, linked=linked)
+        else:
+            page = source.render()
+            out = site_dir / url / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(index_frame.fill(str(page.number), index_page_content(page, lang)), encoding="utf-8")
+        stamps[url] = stamp(site_dir / url, ("index.html",))
+    return WrittenPages(urls=urls, keys=keys, stamps=stamps, linked=linked)
 
 
-def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], int]:
-    """Write these pages; returns their keys (when cached) and how many were linked unchanged."""
+def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], dict[str, str], int]:
+    """Write these pages; returns their keys and stamps (when cached) and how many were linked unchanged."""
     job = _JOB
     assert job is not None
     keys: dict[str, str] = {}
+    stamps: dict[str, str] = {}
     linked = 0
     for lang, index in work:
         case = job.archive.cases[index]
@@ -124,8 +133,9 @@ def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], int]:
         content_key = _content_key(job, case, lang, options) if job.cache_dir is not None else None
         if content_key is not None:
             keys[url] = page_key = hashlib.sha256(f"{_FRAME_KEYS[lang]}:{content_key}".encode()).hexdigest()
-            if job.published is not None and job.published.link(url, page_key, job.site_dir, ("index.html", TEXT_PAGE_NAME)):
+            if job.published is not None and job.published.link(url, page_key, job.site_dir, PAGE_FILES):
                 linked += 1
+                stamps[url] = stamp(job.site_dir / url, PAGE_FILES)
                 continue
         content = _content(job, case, lang, options, content_key)
         out = job.site_dir / url / "index.html"
@@ -138,7 +148,9 @@ def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], int]:
             stylesheet_href=relative_url(url, TEXT_STYLESHEET), favicon_href=relative_url(url, FAVICON), canonical_url=job.site_url.rstrip("/") + "/" + url,
             full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other_language(lang))) + TEXT_PAGE_NAME,
         ), encoding="utf-8")
-    return keys, linked
+        if content_key is not None:
+            stamps[url] = stamp(out.parent, PAGE_FILES)
+    return keys, stamps, linked
 
 
 def _options(job: CasePagesJob, case: Case, lang: str, url: str) -> dict:

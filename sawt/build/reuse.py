@@ -12,7 +12,9 @@ The list always describes the site that is published: a build writes its list be
 old one, and it replaces the old one only once the new site is swapped in (BuildState.publish).
 A failed or killed build leaves the old list and the old site together. Links are safe
 because a file in the site is only ever replaced, never written in place
-(sawt/outputs/cached_files.py).
+(sawt/outputs/cached_files.py). And the list keeps each page's files' stamps (inode, size,
+modification time): a published page that anything changed since (a hand edit, an offline
+conversion run on the wrong folder) no longer matches, and is written again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sawt.outputs.cached_files import write_atomically
 class PublishedPages:
     site_dir: Path  # the published site
     keys: Mapping[str, str] = field(default_factory=dict)  # site-relative URL -> page key, of the pages in site_dir
+    stamps: Mapping[str, str] = field(default_factory=dict)  # site-relative URL -> its files' stamp when written
     manifest: Path | None = None
     _wrote_next: bool = False
 
@@ -40,14 +43,17 @@ class PublishedPages:
         name = hashlib.sha256(str(site_dir.resolve()).encode("utf-8")).hexdigest()[:16]
         manifest = cache_dir / "published" / f"{name}.json"
         keys: dict[str, str] = {}
+        stamps: dict[str, str] = {}
         if site_dir.is_dir():
             try:
                 loaded = json.loads(manifest.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()):
-                    keys = loaded
+                if isinstance(loaded, dict) and all(
+                        isinstance(part, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in part.items())
+                        for part in (loaded.get("keys"), loaded.get("stamps"))):
+                    keys, stamps = loaded["keys"], loaded["stamps"]
             except (OSError, ValueError):
                 pass
-        return cls(site_dir=site_dir, keys=keys, manifest=manifest)
+        return cls(site_dir=site_dir, keys=keys, stamps=stamps, manifest=manifest)
 
     @property
     def _next(self) -> Path | None:
@@ -59,6 +65,8 @@ class PublishedPages:
         if self.keys.get(url) != key:
             return False
         source, target = self.site_dir / url, target_dir / url
+        if self.stamps.get(url) != stamp(source, names):
+            return False  # changed, or gone, since it was written
         target.mkdir(parents=True, exist_ok=True)
         linked = []
         try:
@@ -71,10 +79,11 @@ class PublishedPages:
             return False
         return True
 
-    def record(self, keys: Mapping[str, str]) -> None:
-        """The keys of the pages this build wrote, to describe its site once it is published."""
+    def record(self, keys: Mapping[str, str], stamps: Mapping[str, str]) -> None:
+        """The keys and stamps of the pages this build wrote, to describe its site once it is published."""
         if self._next is not None:
-            write_atomically(self._next, json.dumps(dict(keys), separators=(",", ":")).encode("utf-8"))
+            write_atomically(self._next, json.dumps({"keys": dict(keys), "stamps": dict(stamps)},
+                                                    separators=(",", ":")).encode("utf-8"))
             self._wrote_next = True
 
     def published(self) -> None:
@@ -88,3 +97,16 @@ class PublishedPages:
         if self._wrote_next and self._next is not None:
             self._next.unlink(missing_ok=True)
             self._wrote_next = False
+
+
+def stamp(folder: Path, names: tuple[str, ...]) -> str | None:
+    """The identity of a page's files as written (inode, size, modification time of each), or
+    None if one is missing. A linked file keeps its stamp: it is the same file."""
+    parts = []
+    for name in names:
+        try:
+            info = os.stat(folder / name)
+        except OSError:
+            return None
+        parts.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
+    return " ".join(parts)

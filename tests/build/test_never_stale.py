@@ -185,3 +185,22 @@ def test_unchanged_index_pages_are_linked_and_equal_a_fresh_build(tmp_path):
     assert len(cards) == 2 * (published + 1)  # every case's, and the site's own card, in each language
     for card in cards:
         assert (fresh / "site" / card).read_bytes() == (project / "site" / card).read_bytes(), card
+
+
+def test_a_published_page_changed_since_it_was_written_is_written_again(tmp_path):
+    """The published site is where unchanged pages are linked from, so a page anything
+    changed there since (a hand edit, an offline conversion run on the wrong folder) must not
+    be: its stamp no longer matches, and the rebuild writes it again from the archive."""
+    from sawt.outputs.cached_files import write_atomically
+
+    project = copy_project(tmp_path / "tampered")
+    first = build(project)
+    assert first.returncode == 0
+    total = _linked(build(project).stderr)  # every generated page, linked
+    page = project / "site/ar/cases/osama/index.html"
+    write_atomically(page, page.read_bytes().replace(b"</h1>", b"</h1><p>ZZTAMPERED</p>", 1))
+    assert b"ZZTAMPERED" in page.read_bytes()
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _linked(result.stderr) == total - 1
+    assert b"ZZTAMPERED" not in page.read_bytes()
