@@ -8,19 +8,18 @@ engine keeps it.
 from __future__ import annotations
 
 import html as html_lib
-import multiprocessing
-import os
 import resource
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Sequence
 
 from sawt import render
 from sawt.build import frame, staging
 from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
+from sawt.build.forked import in_workers
 from sawt.build.reuse import PublishedPages
 from sawt.config import SiteConfig
 from sawt.data.errors import DataError, ShortcodeError
@@ -517,19 +516,7 @@ class BuildState:
                 for case in archive.cases
             ]
         # Drawing is CPU-bound (~5 ms a card); a large archive's cold build uses every core.
-        if len(jobs) < CARDS_PER_PROCESS_POOL or (os.cpu_count() or 1) < 2:
-            for job in jobs:
-                _draw_card(job)
-            return
-        # Workers are forked and inherit the jobs: they are handed indexes, so no case (with its
-        # long summary) is pickled to reach them (that was most of a no-change rebuild's cards stage).
-        global _CARD_JOBS
-        _CARD_JOBS = jobs
-        try:
-            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
-                list(pool.map(_draw_card_at, range(0, len(jobs), CARDS_PER_TASK)))
-        finally:
-            _CARD_JOBS = []
+        in_workers(jobs, _draw_cards, slice_size=256, minimum=CARDS_PER_PROCESS_POOL)
 
     def write_feed(self, site_dir: Path, archive: Archive, lang: str) -> None:
         def case_url(slug: str) -> str:
@@ -623,18 +610,9 @@ def _peak_rss_mb(who: int) -> float:
 CARDS_PER_PROCESS_POOL = 200  # below this, starting worker processes costs more than it saves
 
 
-CARDS_PER_TASK = 256
-_CARD_JOBS: list[tuple] = []  # the cards stage's jobs, for its forked workers
-
-
-def _draw_card(job: tuple) -> None:
-    case, lang, site_name, label, out_path, cache = job
-    cards.ensure_share_card(case, lang, site_name=site_name, status_label=label, out_path=out_path, cache_dir=cache)
-
-
-def _draw_card_at(start: int) -> None:
-    for job in _CARD_JOBS[start : start + CARDS_PER_TASK]:
-        _draw_card(job)
+def _draw_cards(jobs: Sequence[tuple]) -> None:
+    for case, lang, site_name, label, out_path, cache in jobs:
+        cards.ensure_share_card(case, lang, site_name=site_name, status_label=label, out_path=out_path, cache_dir=cache)
 
 
 def story_slug(neutral_url: str) -> str | None:

@@ -5,22 +5,21 @@ case's content, the story, the photo's address, the site's name, and the source 
 the renderer and its templates), so a rebuild renders only the cases that changed.
 A page whose frame and article are both unchanged since the published build is not
 even filled: it is hard-linked from the published site (sawt/build/reuse.py). Large
-archives are written by one worker process per core.
+archives are written by one worker process per core (sawt/build/forked.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
+from sawt.build.forked import in_workers
 from sawt.build.frame import PageFrame
 from sawt.build.reuse import PublishedPages, stamp
 from sawt.data.model import Archive, Case
@@ -69,22 +68,11 @@ def case_url(slug: str, lang: str) -> str:
 def write_case_pages(job: CasePagesJob) -> WrittenPages:
     """Write every case page, in every language of the job's frames."""
     work = [(lang, index) for lang in job.frames for index in range(len(job.archive.cases))]
-    global _JOB, _FRAME_KEYS
-    _JOB = job
-    _FRAME_KEYS = {lang: hashlib.sha256("".join(frame.parts).encode("utf-8")).hexdigest() for lang, frame in job.frames.items()}
+    frame_keys = {lang: frame.key for lang, frame in job.frames.items()}
     keys: dict[str, str] = {}
     stamps: dict[str, str] = {}
     linked = 0
-    try:
-        if len(work) < PAGES_PER_PROCESS_POOL or (os.cpu_count() or 1) < 2:
-            results = [_write_range(work)]
-        else:
-            chunks = [work[i : i + 256] for i in range(0, len(work), 256)]
-            # fork: workers inherit the archive and frames instead of receiving a pickled copy.
-            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
-                results = list(pool.map(_write_range, chunks))
-    finally:
-        _JOB = None
+    results = in_workers(work, partial(_write_range, job, frame_keys), slice_size=256, minimum=PAGES_PER_PROCESS_POOL)
     for chunk_keys, chunk_stamps, chunk_linked in results:
         keys.update(chunk_keys)
         stamps.update(chunk_stamps)
@@ -93,21 +81,16 @@ def write_case_pages(job: CasePagesJob) -> WrittenPages:
                         stamps=stamps, linked=linked)
 
 
-_JOB: CasePagesJob | None = None
-_FRAME_KEYS: dict[str, str] = {}  # by language: a hash of the frame, part of every page's key
-
-
 def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_dir: Path,
                       published: PublishedPages | None = None) -> WrittenPages:
     """The case index's pages after the first (cases/page/N/; the first is the hand-written
     cases/index.md, where the volunteer writes the intro). A page whose inputs and frame are
     unchanged since the published build is linked from it instead of rendered."""
     urls, keys, stamps, linked = [], {}, {}, 0
-    frame_key = hashlib.sha256("".join(index_frame.parts).encode("utf-8")).hexdigest()
     for source in case_index_page_sources(archive, lang)[1:]:
         url = url_in_language(source.path, lang)
         urls.append(url)
-        keys[url] = key = hashlib.sha256(f"{frame_key}:{renderer_fingerprint()}:{source.key()}".encode()).hexdigest()
+        keys[url] = key = hashlib.sha256(f"{index_frame.key}:{renderer_fingerprint()}:{source.key()}".encode()).hexdigest()
         if published is not None and published.link(url, key, site_dir, ("index.html",)):
             linked += 1
         else:
@@ -119,10 +102,9 @@ def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_
     return WrittenPages(urls=urls, keys=keys, stamps=stamps, linked=linked)
 
 
-def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], dict[str, str], int]:
+def _write_range(job: CasePagesJob, frame_keys: Mapping[str, str],
+                 work: Sequence[tuple[str, int]]) -> tuple[dict[str, str], dict[str, str], int]:
     """Write these pages; returns their keys and stamps (when cached) and how many were linked unchanged."""
-    job = _JOB
-    assert job is not None
     keys: dict[str, str] = {}
     stamps: dict[str, str] = {}
     linked = 0
@@ -132,7 +114,7 @@ def _write_range(work: list[tuple[str, int]]) -> tuple[dict[str, str], dict[str,
         options = _options(job, case, lang, url)
         content_key = _content_key(job, case, lang, options) if job.cache_dir is not None else None
         if content_key is not None:
-            keys[url] = page_key = hashlib.sha256(f"{_FRAME_KEYS[lang]}:{content_key}".encode()).hexdigest()
+            keys[url] = page_key = hashlib.sha256(f"{frame_keys[lang]}:{content_key}".encode()).hexdigest()
             if job.published is not None and job.published.link(url, page_key, job.site_dir, PAGE_FILES):
                 linked += 1
                 stamps[url] = stamp(job.site_dir / url, PAGE_FILES)

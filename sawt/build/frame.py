@@ -10,9 +10,11 @@ theme pipeline, while every case page stays the same page the engine would have 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from sawt.render.case_page import CasePageContent
 
@@ -57,6 +59,11 @@ class PageFrame:
     """A finished page split at its tokens: literal text at even indexes, token names at odd."""
 
     parts: tuple[str, ...]
+
+    @cached_property
+    def key(self) -> str:
+        """A hash of the frame: part of the key of every page filled into it (sawt/build/reuse.py)."""
+        return hashlib.sha256("".join(self.parts).encode("utf-8")).hexdigest()
 
     @classmethod
     def from_html(cls, page: str) -> "PageFrame":
