@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from sawt.data import schema as schema_module, textdirection
 from sawt.data.errors import DataError, Problem
@@ -364,22 +364,22 @@ _SCHEMA_CHECK = "schema-" + hashlib.sha256(b"".join(
 _DIRECTION_CHECK = "direction-" + hashlib.sha256(Path(textdirection.__file__).read_bytes()).hexdigest()[:16]
 
 
-def _schema_problems(doc: YamlDoc, name: str, parsed: ParsedFiles | None) -> list[Problem]:
-    if parsed is not None and parsed.passed(doc, f"{_SCHEMA_CHECK}-{name}"):
+def _unless_passed(check: str, run: Callable[[], list[Problem]], doc: YamlDoc, parsed: ParsedFiles | None) -> list[Problem]:
+    """`run()`'s problems, unless `doc`'s content passed `check` before (then none)."""
+    if parsed is not None and parsed.passed(doc, check):
         return []
-    found = schema_problems(doc, name)
+    found = run()
     if not found and parsed is not None:
-        parsed.record_pass(doc, f"{_SCHEMA_CHECK}-{name}")
+        parsed.record_pass(doc, check)
     return found
+
+
+def _schema_problems(doc: YamlDoc, name: str, parsed: ParsedFiles | None) -> list[Problem]:
+    return _unless_passed(f"{_SCHEMA_CHECK}-{name}", lambda: schema_problems(doc, name), doc, parsed)
 
 
 def _direction_problems(doc: YamlDoc, parsed: ParsedFiles | None) -> list[Problem]:
-    if parsed is not None and parsed.passed(doc, _DIRECTION_CHECK):
-        return []
-    found = direction_problems(doc)
-    if not found and parsed is not None:
-        parsed.record_pass(doc, _DIRECTION_CHECK)
-    return found
+    return _unless_passed(_DIRECTION_CHECK, lambda: direction_problems(doc), doc, parsed)
 
 
 def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] | None, today: date,

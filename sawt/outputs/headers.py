@@ -4,11 +4,11 @@ read a `_headers` file (Netlify, Cloudflare Pages). hosting/nginx.conf says the 
 Every page carries its policy in a <meta> tag (sawt/htmlpost.py, the one place
 that defines it). A header can say more than a meta tag: `frame-ancestors`
 (no other site may frame these pages) and X-Content-Type-Options are ignored in
-<meta>. The header policy is the pages' own, read back from the built pages, with
-the hashes of every page's theme scripts combined (a page is checked against both
-policies, so the header must allow each page's scripts too).
+<meta>. The header policy is the pages' own, with the hashes of every page's theme
+scripts combined (a page is checked against both policies, so the header must allow
+each page's scripts too).
 
-The policies are collected as each page is finished (BuildState.finish_page), never read
+The policies are collected as each page is finished (BuildState.finish_page), not read
 back from the written site: at 100,000 cases that re-read of 400,000 files from disk took
 149 s, most of it waiting on pages already evicted from the file cache. Every page's policy
 comes from one finished page: an engine page, or the frame a generated page is filled into.

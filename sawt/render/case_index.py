@@ -138,7 +138,7 @@ def case_index_page_sources(
             number=number, total_pages=total_pages, path=index_page_path(number), lang=lang,
             rows=tuple(_Row(case, link(f"{CASES_PATH}{case.slug}/")) for case in chunk),
             years=years,
-            caption=str(_caption(lang, first=first, last=first + len(chunk) - 1, total=len(cases), pages=total_pages)),
+            caption=_caption(lang, first=first, last=first + len(chunk) - 1, total=len(cases), pages=total_pages),
             links=_pagination(number, total_pages, link),
             script_src=_script_src(number, lang, cases_root),
         ))
@@ -156,7 +156,7 @@ class IndexPageSource:
     lang: Lang
     rows: tuple[_Row, ...]
     years: tuple[int, ...]
-    caption: str
+    caption: Markup  # HTML (numbers in <bdi>)
     links: _Links
     script_src: str
 
@@ -174,7 +174,7 @@ class IndexPageSource:
             rows=list(self.rows),
             statuses=STATUSES,
             years=list(self.years),
-            caption=Markup(self.caption),
+            caption=self.caption,
             result_template=strings.text("filter_result", self.lang),
             links=self.links,
             script_src=self.script_src,
@@ -232,7 +232,7 @@ def _pagination(number: int, total_pages: int, link: Callable[[str], str]) -> _L
     )
 
 
-def _caption(lang: Lang, *, first: int, last: int, total: int, pages: int) -> object:
+def _caption(lang: Lang, *, first: int, last: int, total: int, pages: int) -> Markup:
     if pages == 1:
         return strings.phrase("index_caption_all", lang, total=number_html(total, lang))
     return strings.phrase(

@@ -9,8 +9,8 @@ same day stay in the file's order.
 from __future__ import annotations
 
 import heapq
-
 from dataclasses import dataclass
+from typing import Iterator
 
 from sawt.data.model import Archive, Case, ContextEvent, Event, PartialDate, Source, Text
 
@@ -40,18 +40,28 @@ def global_timeline(archive: Archive) -> tuple[TimelineEntry, ...]:
     """Every published case's events and every context event, in date order.
 
     On the same date a context event comes first (it is usually the background
-    the case events happen against), then case events by case slug.
+    the case events happen against), then case events by case slug, then in their
+    case's order.
     """
-    entries: list[tuple[tuple[int, int, int], int, str, TimelineEntry]] = []
-    for order, context in enumerate(archive.context_events):
-        entry = TimelineEntry(date=context.date, text=context.text, source=context.source, context=context)
-        entries.append((context.date.sort_key(), 0, f"{order:09d}", entry))
-    for case in archive.cases:
-        for event in case_timeline(case):
-            entry = TimelineEntry(date=event.date, text=event.text, source=event.source, case=case, event=event)
-            entries.append((event.date.sort_key(), 1, case.slug, entry))
-    entries.sort(key=lambda item: item[:3])
-    return tuple(item[3] for item in entries)
+    return _in_order(archive, list(_keyed_case_events(archive)))
+
+
+def _keyed_case_events(archive: Archive) -> Iterator[tuple[tuple[int, int, int], str, int, Case, Event]]:
+    """Each case event with its place in the timeline: (date, case slug, place in the archive)."""
+    events = ((case, event) for case in archive.cases for event in case.events)
+    return ((event.date.sort_key(), case.slug, order, case, event) for order, (case, event) in enumerate(events))
+
+
+def _in_order(archive: Archive, case_events: list[tuple[tuple[int, int, int], str, int, Case, Event]]) -> tuple[TimelineEntry, ...]:
+    """Every context event and the given keyed case events, as timeline entries in date order."""
+    entries: list[tuple[tuple[int, int, int], int, str, int, TimelineEntry]] = [
+        (context.date.sort_key(), 0, "", order, TimelineEntry(date=context.date, text=context.text, source=context.source, context=context))
+        for order, context in enumerate(archive.context_events)
+    ]
+    entries += [(key, 1, slug, order, TimelineEntry(date=event.date, text=event.text, source=event.source, case=case, event=event))
+                for key, slug, order, case, event in case_events]
+    entries.sort(key=lambda item: item[:4])
+    return tuple(item[4] for item in entries)
 
 
 #: The archive-wide timeline shows at most this many case events, the latest ones: at
@@ -65,20 +75,10 @@ def recent_timeline(archive: Archive, case_events: int = ARCHIVE_TIMELINE_CASE_E
     event stays), and how many case events were left out.
 
     The latest are picked before any entry is made or the whole is sorted (at 10,000 cases
-    that was 30,000 entries sorted twice a build to keep 500): each case event is keyed as
-    `global_timeline` orders it (date, then case slug, then its place in the case's list),
-    and the largest keys are the last in that order."""
+    that was 30,000 entries sorted twice a build to keep 500): the largest timeline keys
+    are the last in its order."""
     total = sum(len(case.events) for case in archive.cases)
     if total <= case_events:
         return global_timeline(archive), 0
-    keyed = ((event.date.sort_key(), case.slug, order, case, event)
-             for order, (case, event) in enumerate((case, event) for case in archive.cases for event in case.events))
-    latest = heapq.nlargest(case_events, keyed, key=lambda item: item[:3])
-    entries: list[tuple[tuple[int, int, int], int, str, int, TimelineEntry]] = [
-        (context.date.sort_key(), 0, "", order, TimelineEntry(date=context.date, text=context.text, source=context.source, context=context))
-        for order, context in enumerate(archive.context_events)
-    ]
-    entries += [(key, 1, slug, order, TimelineEntry(date=event.date, text=event.text, source=event.source, case=case, event=event))
-                for key, slug, order, case, event in latest]
-    entries.sort(key=lambda item: item[:4])
-    return tuple(item[4] for item in entries), total - len(latest)
+    latest = heapq.nlargest(case_events, _keyed_case_events(archive), key=lambda item: item[:3])
+    return _in_order(archive, latest), total - len(latest)
