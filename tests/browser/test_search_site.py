@@ -6,6 +6,8 @@ few go through the box itself (type, wait, read the results).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -111,6 +113,9 @@ def test_the_search_box_shows_results_with_status_and_the_original_text(page, ba
     page.keyboard.type(typed)
     first = page.locator("pagefind-results a").first
     expect(first).to_be_visible(timeout=5000)
+    # Results appear as the reader types: those for "S", "Sa" ... come first. Wait for the
+    # whole word's (a wrong final result still fails here, after the timeout).
+    expect(first).to_have_attribute("href", re.compile(re.escape(expected) + "$"), timeout=5000)
     assert first.get_attribute("href").endswith(expected)
     results = page.locator("pagefind-results").inner_text()
     assert status in results
