@@ -66,8 +66,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    # `mkdocs serve` only: a failed rebuild lists its problems over the page being looked at.
-    serve_errors.attach(server)
+    # `mkdocs serve` only: a failed rebuild lists its problems over the page being looked at,
+    # and an edited case's pages show before the rebuild that follows.
+    serve_errors.attach(server, preview=_build.preview_edited_cases)
     return server
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Sequence
 
 from sawt import render
-from sawt.build import frame, staging
-from sawt.build.case_pages import CasePagesJob, write_case_pages, write_index_pages
+from sawt.build import frame, preview, staging
+from sawt.build.caches import Caches
+from sawt.build.case_pages import PAGE_FILES, CasePagesJob, case_url, renderer_fingerprint, write_case_pages, write_index_pages
 from sawt.build.forked import in_workers
 from sawt.build.reuse import PublishedPages
 from sawt.config import SiteConfig
@@ -26,6 +27,7 @@ from sawt.data.errors import DataError, ShortcodeError
 from sawt.data.load import check_archive
 from sawt.data.model import Archive
 from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
+from sawt.data import yamldoc
 from sawt.data.yamldoc import ParsedFiles
 from sawt.dates import archive_today, status_label
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
@@ -34,6 +36,7 @@ from sawt.outputs.cards_ahead import CardsAhead
 from sawt.outputs.headers import page_policy, write_headers_file
 from sawt.outputs.htmlpost import finish_html
 from sawt.outputs.qr import qr_svg
+from sawt.outputs.search import index as search_index
 from sawt.outputs.search.index import CASE_PAGES_PER_SHARD, IndexReport, build_search_index
 from sawt.outputs.sitemap import PAGES_SITEMAP, robots_txt, sitemap_index_xml, sitemap_xml
 from sawt.render import strings
@@ -87,6 +90,16 @@ def untranslated_body(html: str, *, page_lang: str, content_lang: str, original_
     return f'{notice}<div lang="{content_lang}" dir="{direction(content_lang)}">{html}</div>'
 
 
+@dataclass(frozen=True)
+class ServedSite:
+    """What the published site was built from: its frames, stories and data files (for
+    a development server's preview of an edit, sawt/build/preview.py)."""
+
+    frames: dict[tuple[str, str], frame.PageFrame]
+    stories: dict[tuple[str, str], str]
+    data_seen: preview.Fingerprint
+
+
 @dataclass
 class BuildState:
     config: SiteConfig | None = None  # read from mkdocs.yml when a build starts
@@ -108,7 +121,10 @@ class BuildState:
     stories: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, slug) -> story HTML
     fragments: TrustedFragments = field(default_factory=TrustedFragments)  # Sawt's HTML, out of the sanitiser's way
     data_warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
-    _archive_fingerprint: tuple[tuple[str, float, int], ...] = ()
+    _archive_fingerprint: preview.Fingerprint = field(default_factory=dict)  # data/ as the archive was checked
+    _archive_checked_as: tuple[date, bool] | None = None  # (today, strict) of that check
+    _data_seen: preview.Fingerprint | None = None  # data/ as this build found it (every language uses the same)
+    served: ServedSite | None = None  # the published site's inputs, after a build published
     stage_seconds: dict[str, float] = field(default_factory=dict)  # of the last build's finish(), by stage
     stage_peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak RSS after each stage
     stage_cpu_seconds: dict[str, float] = field(default_factory=dict)  # user + system, this process and its children
@@ -119,6 +135,7 @@ class BuildState:
     pages_linked: int = 0
     page_keys: dict[str, str] = field(default_factory=dict)  # generated page file -> its key, for the search stage
     parsed_files: ParsedFiles | None = None
+    caches: Caches | None = None  # where this build's caches live (set when it starts)
 
     def start(self, *, config: SiteConfig, site_dir: Path) -> Path:
         """A new build of all languages begins (every `mkdocs serve` rebuild too).
@@ -128,6 +145,7 @@ class BuildState:
         self.site_url = config.site_url
         self.languages_order = config.codes
         cards.FONT_DIR = config.font_dir  # the site's own web fonts (worker processes inherit it)
+        self.caches = _caches(config.root)
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
         self.built_paths = set()
@@ -142,9 +160,16 @@ class BuildState:
         if self.published_pages is not None:  # a build that neither published nor failed
             self.published_pages.discard()
         self.published_pages, self.pages_linked, self.page_keys = None, 0, {}
+        self._data_seen = None
         # `mkdocs serve` can run for days: each rebuild judges embargoes as of its own day.
         self.today = archive_today(config.time_zone)
         return self.staging_dir
+
+    def cache_dir(self, kind: str) -> Path:
+        """This build's cache of `kind` (pages, cards, search, data): sawt/build/caches.py."""
+        if self.caches is None:  # (a state used without a build, as tests do)
+            self.caches = _caches(self.root)
+        return self.caches.dir(kind)
 
     @property
     def data_dir(self) -> Path:
@@ -168,8 +193,14 @@ class BuildState:
         data/ is read again only when one of its files changed. Called once per
         language build; page events use `loaded`. Not `strict`, script-direction
         problems are kept in `data_warnings` instead of stopping the build."""
-        fingerprint = _fingerprint(self.data_dir)
-        if self.archive is None or fingerprint != self._archive_fingerprint:
+        if self._data_seen is None:  # once a build: every language is built from the same files
+            self._data_seen = preview.fingerprint(self.data_dir)
+        return self._checked_archive(self._data_seen, strict)
+
+    def _checked_archive(self, seen: preview.Fingerprint, strict: bool) -> Archive:
+        """The archive of data/ as `seen`, checked again only if a file changed since the last
+        check, or the day did (embargoes lift at midnight), or the strictness."""
+        if self.archive is None or seen != self._archive_fingerprint or self._archive_checked_as != (self.today, strict):
             try:
                 report = check_archive(self.data_dir, today=self.today, strict=strict, parsed=self._parsed_files())
             except DataError as error:
@@ -177,13 +208,13 @@ class BuildState:
                 raise SawtError(f"{error.summary()} in data/:\n{error}") from None
             self.archive, self.withheld_slugs = report.archive, report.withheld_slugs
             self.data_warnings = tuple(warning.as_warning() for warning in report.warnings)
-            self._archive_fingerprint = fingerprint
+            self._archive_fingerprint, self._archive_checked_as = seen, (self.today, strict)
         return self.archive
 
     def _parsed_files(self) -> ParsedFiles:
         """Data files read before, kept by their bytes (in .cache/data/, and in memory for a
         development server's life), so that a rebuild parses only the files that changed."""
-        cache_dir = self.root / ".cache" / "data"
+        cache_dir = self.cache_dir("data")
         if self.parsed_files is None or self.parsed_files.cache_dir != cache_dir:
             self.parsed_files = ParsedFiles(cache_dir)
         return self.parsed_files
@@ -330,7 +361,7 @@ class BuildState:
         self.cards_ahead = CardsAhead.start(
             archive.cases, site_names={lang: self.site_name(lang) for lang in LANGUAGES},
             labels={lang: {status: status_label(status, lang) for status in {case.status for case in archive.cases}} for lang in LANGUAGES},
-            cache_dir=self.root / ".cache" / "cards", minimum=CARDS_PER_PROCESS_POOL)
+            cache_dir=self.cache_dir("cards"), minimum=CARDS_PER_PROCESS_POOL)
 
     def stop_cards_ahead(self) -> None:
         if self.cards_ahead is not None:
@@ -358,9 +389,46 @@ class BuildState:
         if self.staging_dir is not None and self.site_dir is not None and self.finished:
             staging.publish(self.staging_dir, self.site_dir)
             self.staging_dir = None
+            self.served = ServedSite(frames=dict(self.frames), stories=dict(self.stories),
+                                     data_seen=dict(self._data_seen or {}))
             if self.published_pages is not None:
                 self.published_pages.published()
                 self.published_pages = None
+            if self.caches is not None:
+                self.caches.sweep()  # older generations of each cache, in the background
+
+    def preview_edited_cases(self) -> list[str]:
+        """Under a development server, before a rebuild: rewrite in the served site the pages
+        of the case files edited since it was built, when nothing else changed
+        (sawt/build/preview.py). Returns the addresses rewritten or removed; [] when there is
+        nothing to show this way (the rebuild that follows shows everything)."""
+        served, site_dir = self.served, self.site_dir
+        if not self.live_reload or served is None or self.config is None or site_dir is None or not site_dir.is_dir():
+            return []
+        if archive_today(self.config.time_zone) != self.today or self._archive_checked_as is None:
+            return []  # a new day: the rebuild judges every embargo again
+        seen = preview.fingerprint(self.data_dir)
+        edited = preview.edited_case_files(served.data_seen, seen, self.data_dir / "cases")
+        if not edited:
+            return []
+        try:
+            archive = self._checked_archive(seen, strict=self._archive_checked_as[1])
+        except SawtError:
+            return []  # the rebuild reports the problem over the page
+        slugs = {path.stem for path in edited}
+        shown = {slug for slug in slugs if archive.case(slug) is not None}
+        scratch = site_dir.with_name(site_dir.name + ".preview")
+        shutil.rmtree(scratch, ignore_errors=True)
+        pages = write_case_pages(CasePagesJob(
+            archive=archive, frames={lang: served.frames[(lang, "case")] for lang in LANGUAGES},
+            site_names={lang: self.site_name(lang) for lang in LANGUAGES}, stories=served.stories,
+            share_block=self.case_share_block, site_url=self.site_url, site_dir=scratch,
+            cache_dir=self.cache_dir("pages"), today=self.today,
+        ), slugs=shown)
+        preview.replace_pages(scratch, site_dir, pages.urls, PAGE_FILES)
+        withheld = [case_url(slug, lang) for slug in sorted(slugs - shown) for lang in LANGUAGES]
+        preview.remove_pages(site_dir, withheld)
+        return pages.urls + withheld
 
     # -- site-wide outputs, once all languages are built -----------------------
 
@@ -432,7 +500,7 @@ class BuildState:
         missing = [f"{lang} {kind}" for lang in LANGUAGES for kind in frame.FRAME_FOLDERS if (lang, kind) not in self.frames]
         if missing:
             raise SawtError(f"internal: page frames were not rendered for {', '.join(missing)}")
-        cache_dir = self.root / ".cache" / "pages"
+        cache_dir = self.cache_dir("pages")
         if self.site_dir is not None and self.site_dir != site_dir:
             self.published_pages = PublishedPages.of(cache_dir, self.site_dir)
         pages = write_case_pages(CasePagesJob(
@@ -489,7 +557,7 @@ class BuildState:
     def write_search_index(self, site_dir: Path, archive: Archive) -> None:
         try:
             self.search_report = build_search_index(
-                site_dir, languages=tuple(LANGUAGES), cache_dir=self.root / ".cache" / "search",
+                site_dir, languages=tuple(LANGUAGES), cache_dir=self.cache_dir("search"),
                 case_pages_per_shard=self.config.search_case_pages_per_shard if self.config else CASE_PAGES_PER_SHARD,
                 page_keys=self.page_keys)
         except RuntimeError as error:
@@ -506,7 +574,7 @@ class BuildState:
 
     def write_share_cards(self, site_dir: Path, archive: Archive) -> None:
         self.stop_cards_ahead()  # what it drew is in the cache now
-        cache = self.root / ".cache" / "cards"
+        cache = self.cache_dir("cards")
         jobs = []
         for lang in LANGUAGES:
             cards.render_site_card(lang, site_name=self.site_name(lang), tagline=strings.text("site_tagline", lang),
@@ -597,6 +665,12 @@ def news_items(docs_dir: Path, lang: str) -> list[NewsPage]:
     return items
 
 
+def _caches(root: Path) -> Caches:
+    """The project's caches, each in the generation of the code that fills it (after cards.FONT_DIR is set)."""
+    return Caches(root / ".cache", {"pages": renderer_fingerprint(), "cards": cards.cache_generation(),
+                                    "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION})
+
+
 def _cpu_seconds() -> float:
     """User + system seconds of this process and its finished children (workers, Pagefind)."""
     return sum(usage.ru_utime + usage.ru_stime
@@ -622,12 +696,6 @@ def story_slug(neutral_url: str) -> str | None:
     if len(parts) == 2 and parts[0] == "cases" and parts[1] not in ("", "index", "page"):
         return parts[1]
     return None
-
-
-def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
-    return tuple(
-        sorted((str(p), p.stat().st_mtime, p.stat().st_size) for p in folder.rglob("*") if p.is_file())
-    )
 
 
 def _url_of(dest_uri: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from sawt.build.forked import in_workers
 from sawt.build.frame import PageFrame
@@ -65,9 +65,10 @@ def case_url(slug: str, lang: str) -> str:
     return url_in_language(f"cases/{slug}/", lang)
 
 
-def write_case_pages(job: CasePagesJob) -> WrittenPages:
-    """Write every case page, in every language of the job's frames."""
-    work = [(lang, index) for lang in job.frames for index in range(len(job.archive.cases))]
+def write_case_pages(job: CasePagesJob, slugs: Collection[str] | None = None) -> WrittenPages:
+    """Write every case page (or those of the cases `slugs` names), in every language of the job's frames."""
+    indexes = [index for index, case in enumerate(job.archive.cases) if slugs is None or case.slug in slugs]
+    work = [(lang, index) for lang in job.frames for index in indexes]
     frame_keys = {lang: frame.key for lang, frame in job.frames.items()}
     keys: dict[str, str] = {}
     stamps: dict[str, str] = {}

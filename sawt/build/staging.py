@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-#: Deletes a folder tree, in a process of its own (see `_delete_in_background`).
+#: Deletes a folder tree, in a process of its own (see `delete_in_background`).
 _DELETE_TREE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
@@ -44,10 +44,10 @@ def publish(staging: Path, final: Path) -> None:
         final.rename(previous)
     staging.rename(final)
     for old in _previous_sites(final):  # this one, and any a killed deletion left
-        _delete_in_background(old)
+        delete_in_background(old)
 
 
-def _delete_in_background(folder: Path) -> None:
+def delete_in_background(folder: Path) -> None:
     """Delete `folder` in a process of its own session, which outlives this one (and a
     Ctrl-C to it); where no process can be started, here and now."""
     try:

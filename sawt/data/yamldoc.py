@@ -203,6 +203,8 @@ class ParsedFiles:
 
 
 _READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).digest()
+#: The parsed-files cache's generation (sawt/build/caches.py).
+CACHE_GENERATION = _READER_FINGERPRINT.hex()
 
 
 def read_yaml(

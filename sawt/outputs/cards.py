@@ -491,6 +491,13 @@ def _layout_fingerprint() -> dict[str, object]:
     }
 
 
+def cache_generation() -> str:
+    """What every card's key depends on besides its content: the renderer version, the
+    layout and the fonts (the card cache keeps a folder per generation, sawt/build/caches.py)."""
+    return json.dumps({"renderer": RENDERER_VERSION, "layout": _layout_fingerprint(), "fonts": font_digests()},
+                      sort_keys=True, default=str)
+
+
 def content_cache_key(content: CardContent) -> str:
     payload = {
         "renderer": RENDERER_VERSION,

@@ -2,13 +2,16 @@
 
 MkDocs 1.6's development server (mkdocs/livereload/__init__.py) keeps the last good
 site when a rebuild fails, but it prints the errors only in the terminal, and it holds
-every request until a build passes, so a reload or a click "hangs". `attach` changes
-three things on that server, and nothing in any built file:
+every request while a rebuild runs and until a build passes, so a reload or a click
+"hangs". `attach` changes three things on that server, and nothing in any built file:
 
 - the builder is wrapped: the warnings and errors logged during a rebuild (Sawt's and
-  MkDocs' own, already in the form `data/cases/x.yml:6: ...`) are kept, and after a
-  failure the server is told that no build is under way, so it serves the last good
-  pages again instead of holding requests;
+  MkDocs' own, already in the form `data/cases/x.yml:6: ...`) are kept; while a rebuild
+  runs, and after a failure, the server serves the site it has (Sawt builds into a staging
+  folder and swaps it in whole, so that site is always complete) instead of holding
+  requests; with a `preview` (sawt/build/preview.py), the pages of an edited case are
+  rewritten and the browsers reloaded before the rebuild starts, and reloaded again when
+  it has passed;
 - two addresses answer from memory: STATUS_PATH (the last rebuild's outcome, as JSON,
   held open until it changes) and SCRIPT_PATH (serve_errors.js, which lays the list
   over the page in the page's language and direction);
@@ -27,6 +30,7 @@ import json
 import logging
 import re
 import threading
+import time
 from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any, Callable, Iterable
@@ -92,6 +96,13 @@ class BuildStatus:
         with self._changed:
             if self.building:
                 self._messages.append(message)
+
+    def previewed(self) -> None:
+        """The edit being rebuilt passed the archive's checks and is shown already (a preview
+        needs every change since the last good site to be a case edit): the last failure's
+        list no longer applies while the rebuild runs."""
+        with self._changed:
+            self._set("building", [])
 
     def passed(self) -> None:
         with self._changed:
@@ -183,20 +194,45 @@ def _respond(start_response: Callable, body: bytes, content_type: str) -> list[b
 
 def _serve_last_good_site(server: Any) -> None:
     """The server holds every request while `_wanted_epoch` (the build it waits for) is ahead
-    of `_visible_epoch` (the last good one); after a failure no build is coming, so say so."""
+    of `_visible_epoch` (the last good one); the site it has is whole, so say none is awaited."""
     with server._epoch_cond:
         server._wanted_epoch = server._visible_epoch
         server._epoch_cond.notify_all()
 
 
-def attach(server: Any, *, logger_name: str = "mkdocs") -> BuildStatus:
-    """Report each rebuild of the development `server` to the pages it serves (see module doc)."""
+def _reload_browsers(server: Any, *, now: bool) -> None:
+    """A new version of the site for the pages that wait on the server's live-reload
+    address: shown `now`, or once the build loop finishes (it then sets the visible epoch
+    to the wanted one). Epochs are the server's clock in milliseconds."""
+    with server._epoch_cond:
+        epoch = max(round(time.monotonic() * 1000), server._visible_epoch + 1)
+        server._wanted_epoch = epoch
+        if now:
+            server._visible_epoch = epoch
+        server._epoch_cond.notify_all()
+
+
+def attach(server: Any, *, logger_name: str = "mkdocs", preview: Callable[[], list[str]] | None = None) -> BuildStatus:
+    """Report each rebuild of the development `server` to the pages it serves; with
+    `preview`, show what it rewrote before the rebuild (see module doc)."""
     status = BuildStatus()
-    logging.getLogger(logger_name).addHandler(_ProblemLog(status))
+    log = logging.getLogger(logger_name)
+    log.addHandler(_ProblemLog(status))
     build = server.builder
 
     def build_and_report() -> None:
         status.begin()
+        _serve_last_good_site(server)  # during the rebuild too: the site being served stays whole
+        if preview is not None:
+            try:
+                shown = preview()
+            except Exception:  # a preview is a head start, never a reason to skip the rebuild
+                log.debug("sawt: preview failed", exc_info=True)
+                shown = []
+            if shown:
+                log.info("Showing %d edited case page(s) while the site rebuilds", len(shown))
+                status.previewed()
+                _reload_browsers(server, now=True)
         try:
             build()
         except Exception as error:
@@ -204,6 +240,7 @@ def attach(server: Any, *, logger_name: str = "mkdocs") -> BuildStatus:
             _serve_last_good_site(server)
             raise  # the server prints it in the terminal too
         status.passed()
+        _reload_browsers(server, now=False)
 
     server.builder = build_and_report
     server.set_app(with_build_errors(server.get_app(), status))

@@ -3,9 +3,12 @@ in that page's language, and the page comes back by itself once the file is fixe
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -41,6 +44,19 @@ def _overlay(page) -> dict:
                               items: [...o.querySelectorAll('li')].map(li => li.innerText)}; }""",
         OVERLAY,
     )
+
+
+def _idle(url: str, log: Path) -> int:
+    """Wait until the server has no rebuild under way or coming (its log is still for 2 s
+    after its status says ok); the log's length then."""
+    deadline = time.monotonic() + 300
+    while True:
+        assert time.monotonic() < deadline, "the server never settled"
+        status = json.loads(urllib.request.urlopen(url + "/__sawt__/build-status", timeout=30).read())
+        size = log.stat().st_size
+        time.sleep(2)
+        if status["state"] == "ok" and log.stat().st_size == size:
+            return len(log.read_text())
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -94,6 +110,33 @@ def test_a_bad_case_file_is_listed_over_the_page_in_its_language_and_the_page_re
         case.write_text(good, encoding="utf-8")
         for page in pages.values():
             page.context.close()
+
+
+def test_a_saved_edit_to_a_case_shows_in_its_page_before_the_rebuild_then_everywhere(dev_server, browser):
+    """The edited case's pages are rewritten and reloaded first (sawt/build/preview.py); the
+    rebuild then brings every other output up to date: the export lists the edit too."""
+    project, url = dev_server
+    case = project / CASE
+    good = case.read_text(encoding="utf-8")
+    log = project / "serve.log"
+    logged = _idle(url, log)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url + "/cases/muhammad-abdulatif/")
+    try:
+        with page.expect_event("load", timeout=300_000):
+            _edit(case, "A man from the Quneitra countryside;", "A man (edited in the preview test) from the Quneitra countryside;")
+        page.wait_for_load_state()
+        assert "edited in the preview test" in page.locator("article").inner_text()
+        assert "Showing 2 edited case page(s) while the site rebuilds" in log.read_text()[logged:]
+        export = lambda: urllib.request.urlopen(url + "/data/cases.json", timeout=30).read().decode()
+        deadline = time.monotonic() + 300
+        while "edited in the preview test" not in export():
+            assert time.monotonic() < deadline, "the rebuild never brought the export up to date"
+            time.sleep(0.5)
+    finally:
+        case.write_text(good, encoding="utf-8")
+        context.close()
 
 
 def test_a_broken_link_in_an_arabic_page_names_the_file_and_line(dev_server, browser):

@@ -120,3 +120,38 @@ def test_after_a_failed_build_the_server_serves_the_last_good_site_again():
     assert server._wanted_epoch == server._visible_epoch == 1
     assert status.snapshot()["problems"] == [{"file": "data/cases/x.yml", "line": 3, "message": "name is required"}]
     assert b"/__sawt__/build-errors.js" in _call(server.app, "/")[1]
+
+
+def test_a_preview_reloads_the_browsers_before_the_rebuild_and_the_rebuild_again_after():
+    seen = {}
+
+    def build():  # while the rebuild runs, pages are served (not held) and show the preview
+        seen["during"] = (server._visible_epoch, server._wanted_epoch)
+
+    server = _FakeServer(build)
+    attach(server, logger_name="sawt-test-serve", preview=lambda: ["cases/x/", "ar/cases/x/"])
+    server.builder()
+    visible, wanted = seen["during"]
+    assert visible == wanted > 1  # reloaded into the preview, and nothing held
+    assert server._wanted_epoch > visible  # the build loop then shows the rebuilt site: a second reload
+
+
+def test_without_anything_to_preview_the_old_site_is_served_during_the_rebuild_with_no_reload():
+    seen = {}
+    server = _FakeServer(lambda: seen.setdefault("during", (server._visible_epoch, server._wanted_epoch)))
+    attach(server, logger_name="sawt-test-serve", preview=lambda: [])
+    server.builder()
+    assert seen["during"] == (1, 1)  # nothing new to show yet, nothing held
+    assert server._wanted_epoch > 1  # reloaded once the rebuild has passed
+
+
+def test_a_failing_preview_never_stops_the_rebuild():
+    built = []
+
+    def broken_preview():
+        raise OSError("disk full")
+
+    server = _FakeServer(lambda: built.append(True))
+    attach(server, logger_name="sawt-test-serve", preview=broken_preview)
+    server.builder()
+    assert built == [True]

@@ -341,6 +341,8 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
 _SEARCH_FINGERPRINT = hashlib.sha256(
     b"".join(Path(module).read_bytes() for module in (__file__, Path(__file__).with_name("text.py")))
 ).digest()
+#: The search cache's generation (sawt/build/caches.py).
+CACHE_GENERATION = _SEARCH_FINGERPRINT.hex()
 
 
 def case_slug(relative: str, languages: Sequence[str]) -> str | None:

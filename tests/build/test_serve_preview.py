@@ -1,0 +1,46 @@
+"""`make serve`: a saved edit to a case shows in its pages before the whole rebuild, exactly as
+the rebuild then writes them (sawt/build/preview.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.build.projects import copy_project
+
+pytestmark = pytest.mark.build
+
+RUNNER = Path(__file__).with_name("serve_preview_run.py")
+
+
+@pytest.fixture(scope="module")
+def preview_run(tmp_path_factory) -> dict:
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(RUNNER), str(project)], capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_edited_case_pages_are_rewritten_before_the_rebuild(preview_run):
+    assert preview_run["preview_has_sentinel"]
+    assert "cases/muhammad-abdulatif/" in preview_run["shown"] and "ar/cases/muhammad-abdulatif/" in preview_run["shown"]
+
+
+def test_a_case_withdrawn_in_the_edit_leaves_the_served_site_at_once(preview_run):
+    assert {"cases/osama/", "ar/cases/osama/"} <= set(preview_run["shown"])
+    assert preview_run["withheld_after_preview"] == []
+    assert preview_run["withheld_after_rebuild"] == []
+
+
+def test_the_preview_touches_nothing_else_and_the_rebuild_writes_the_same_pages(preview_run):
+    assert sorted(preview_run["untouched_by_preview"]) == ["ar/cases/saleh-al-samar/", "cases/", "cases/saleh-al-samar/"]
+    assert not preview_run["index_has_sentinel_before_rebuild"]  # (the rebuild writes the rest)
+    assert sorted(preview_run["same_after_rebuild"]) == ["ar/cases/muhammad-abdulatif/", "cases/muhammad-abdulatif/"]
+    assert preview_run["preview_after_rebuild"] == []

@@ -1,0 +1,62 @@
+"""The caches keep the current generation of each kind and the one used last before it (sawt/build/caches.py)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from sawt.build.caches import USED_STAMP, Caches
+
+
+def _generation(caches: Caches, kind: str, fingerprint: str, used_at: float) -> None:
+    folder = Caches(caches.root, {kind: fingerprint}).dir(kind)
+    (folder / "ab").mkdir(parents=True)
+    (folder / "ab" / "ab12.json").write_text("{}")
+    (folder / USED_STAMP).touch()
+    os.utime(folder / USED_STAMP, (used_at, used_at))
+
+
+def _gone(path, seconds=20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not path.exists()
+
+
+def test_a_sweep_keeps_the_current_and_the_last_used_generation_and_deletes_the_rest(tmp_path):
+    caches = Caches(tmp_path / ".cache", {"pages": "renderer v3"})
+    now = time.time()
+    _generation(caches, "pages", "renderer v1", now - 3 * 86400)
+    _generation(caches, "pages", "renderer v2", now - 86400)
+    _generation(caches, "pages", "renderer v3", now - 60)
+    (caches.root / "pages" / "03").mkdir()  # an older Sawt's flat layout
+    (caches.root / "pages" / "03" / "03ff.json").write_text("{}")
+    oldest = Caches(caches.root, {"pages": "renderer v1"}).dir("pages")
+    previous = Caches(caches.root, {"pages": "renderer v2"}).dir("pages")
+
+    deleted = caches.sweep()
+
+    assert {path.name for path in deleted} == {oldest.name, "03"}
+    assert caches.dir("pages").is_dir() and previous.is_dir()
+    assert _gone(oldest) and _gone(caches.root / "pages" / "03")
+    assert sorted(p.name for p in (caches.root / "pages").iterdir() if not p.name.startswith(".deleting-")) == sorted(
+        [caches.dir("pages").name, previous.name])
+    assert (caches.dir("pages") / USED_STAMP).stat().st_mtime >= now  # used by this build
+
+
+def test_only_the_newest_lists_of_published_pages_are_kept(tmp_path):
+    caches = Caches(tmp_path / ".cache", {"pages": "renderer v1"})
+    published = caches.dir("pages") / "published"
+    published.mkdir(parents=True)
+    for number in range(7):  # one per `make serve` run: each builds into a new temporary folder
+        path = published / f"site-{number}.json"
+        path.write_text("{}")
+        os.utime(path, (1_000_000 + number, 1_000_000 + number))
+    caches.sweep()
+    assert sorted(p.name for p in published.iterdir()) == ["site-3.json", "site-4.json", "site-5.json", "site-6.json"]
+
+
+def test_a_kind_not_used_yet_is_left_alone(tmp_path):
+    caches = Caches(tmp_path / ".cache", {"cards": "layout 1"})
+    assert caches.sweep() == []
+    assert not (tmp_path / ".cache").exists()
