@@ -313,3 +313,31 @@ def test_a_bundle_key_from_the_digests_taken_while_writing_equals_one_read_back(
     files = [p for p in work.rglob("*") if p.is_file()]
     assert files and {str(p) for p in files} == set(tally.digests)
     assert search_index._documents_key(work, tally.digests) == search_index._documents_key(work)
+
+
+def test_bundles_whose_pages_are_unchanged_are_linked_with_their_counts_and_their_documents_not_made(tmp_path, monkeypatch):
+    """An edit makes the documents of its own bundle only; the counts of the others come from
+    the cache and add up to what a build from nothing reports."""
+    import sawt.outputs.search.index as search_index
+
+    site = write_fixture_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    first = build_search_index(site, cache_dir=cache, case_pages_per_shard=1)
+    written: list[str] = []
+    real = search_index._write_documents
+    monkeypatch.setattr(search_index, "_write_documents",
+                        lambda site_dir, work_dir, relatives, *rest: written.extend(relatives) or real(site_dir, work_dir, relatives, *rest))
+    again = build_search_index(site, cache_dir=cache, case_pages_per_shard=1)
+    assert written == [] and again.pagefind_runs == 0
+    assert (again.pages, again.case_pages, sorted(again.skipped), again.shards) == (
+        first.pages, first.case_pages, sorted(first.skipped), first.shards)
+    edited_relative = CASE_URL["en"].strip("/") + "/index.html"
+    slug = edited_relative.split("/")[-2]
+    edited = site / edited_relative
+    edited.write_text(edited.read_text(encoding="utf-8").replace("</h1>", "</h1><p>ZZEDITED</p>", 1), encoding="utf-8")
+    third = build_search_index(site, cache_dir=cache, case_pages_per_shard=1)
+    shard = search_index.shard_of(slug, first.shards)
+    assert written and {search_index.shard_of(search_index.case_slug(r, ("en", "ar")), first.shards) for r in written} == {shard}
+    assert third.pagefind_runs == 1 and (third.pages, third.case_pages) == (first.pages, first.case_pages)
+    fresh = build_search_index(write_fixture_site(tmp_path / "fresh"), cache_dir=None, case_pages_per_shard=1)
+    assert (fresh.pages, fresh.case_pages, fresh.shards) == (first.pages, first.case_pages, first.shards)

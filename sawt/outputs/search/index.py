@@ -168,6 +168,7 @@ class _Tally:
     skipped: list[str] = field(default_factory=list)
     large_pages: list[str] = field(default_factory=list)
     digests: dict[str, bytes] = field(default_factory=dict)  # each written document's sha256, by its path
+    documents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # site-relative page -> (language, is a case page)
 
 
 def html_language(page_html: str) -> tuple[str | None, str | None]:
@@ -315,12 +316,8 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
     again, and a page with a key is not even read."""
     if cache_dir is None:
         return search_document(read_page().decode("utf-8"), languages=languages)
-    page = None
-    if page_key is None:
-        page = read_page()
-        key = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + page).hexdigest()
-    else:
-        key = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + b"page key:" + page_key.encode()).hexdigest()
+    page = read_page() if page_key is None else None
+    key = _document_key(languages, page=page, page_key=page_key)
     cached = cache_dir / key[:2] / f"{key}.json"
     try:
         fields = json.loads(cached.read_text(encoding="utf-8"))
@@ -334,6 +331,13 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
                        encoding="utf-8")
     partial.replace(cached)
     return document
+
+
+def _document_key(languages: Sequence[str], *, page: bytes | None = None, page_key: str | None = None) -> str:
+    """What a page's search document is made from: its bytes, or the key that covers them."""
+    if page_key is not None:
+        return hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + b"page key:" + page_key.encode()).hexdigest()
+    return hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + (page or b"")).hexdigest()
 
 
 #: Any change to how search documents are made (this module, the search text rules)
@@ -419,6 +423,7 @@ def _write_documents(site_dir: Path, work_dir: Path, relatives: Sequence[str], l
         tally.digests[str(target)] = hashlib.sha256(data).digest()
         tally.pages[document.lang] = tally.pages.get(document.lang, 0) + 1
         tally.case_pages += document.is_case
+        tally.documents[relative.as_posix()] = (document.lang, document.is_case)
         if document.text_chars > LARGE_PAGE_CHARS:
             tally.large_pages.append(relative.as_posix())
     return tally
@@ -433,6 +438,7 @@ def _merge(tallies: Iterable[_Tally]) -> _Tally:
         total.skipped += tally.skipped
         total.large_pages += tally.large_pages
         total.digests.update(tally.digests)
+        total.documents.update(tally.documents)
     return total
 
 
@@ -562,6 +568,86 @@ def _indexed_bundle(work_dir: Path, bundle_dir: Path, cache_dir: Path | None, *,
 #: Under the search cache: the last Pagefind bundle and the hash of the documents it indexed.
 BUNDLE_CACHE = "last-bundle"
 BUNDLE_KEY_FILE = "documents.sha256"
+#: Beside it: the hash of the pages it was made from (`_inputs_key`), and its counts.
+INPUTS_KEY_FILE = "inputs.sha256"
+INPUTS_TALLY_FILE = "tally.json"
+
+
+def _bundle_groups(relatives: Sequence[str], sharding: Sharding, shards: int) -> dict[str, list[str]]:
+    """The pages of each bundle: "" (the main one) first, then each shard's, by name."""
+    groups: dict[str, list[str]] = {"": []} | {shard_name(k): [] for k in range(shards)}
+    for relative in relatives:
+        folder = sharding.folder(relative)
+        groups["" if folder == sharding.main_dir else folder.name].append(relative)
+    return groups
+
+
+def _inputs_key(site_dir: Path, group: Sequence[str], languages: Sequence[str], bundle_subdir: str,
+                page_keys: Mapping[str, str] | None) -> str:
+    """A hash of what a bundle is made from without making it: each page's path and the key
+    its search document is cached by (its page key, or its bytes), the languages, this
+    module and the Pagefind binary. Equal inputs make equal documents, so an equal bundle."""
+    from pagefind.service import get_executable  # as in _run_pagefind
+
+    digest = hashlib.sha256(_SEARCH_FINGERPRINT + repr(tuple(languages)).encode() + str(get_executable()).encode())
+    for relative in sorted(group):
+        if _is_left_out_path(Path(relative), bundle_subdir) is not None:
+            key = "left out"
+        elif page_keys and relative in page_keys:
+            key = _document_key(languages, page_key=page_keys[relative])
+        else:
+            key = _document_key(languages, page=(site_dir / relative).read_bytes())
+        digest.update(f"{relative}\0{key}\0".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _bundle_cache(cache_dir: Path, name: str) -> Path:
+    return cache_dir / (BUNDLE_CACHE + ("-" + name if name else ""))
+
+
+def _reusable_bundle(cache_dir: Path | None, name: str, inputs: str | None) -> _Tally | None:
+    """The counts of the cached bundle `name` if it was made from exactly `inputs`, else None."""
+    if cache_dir is None or inputs is None:
+        return None
+    cached = _bundle_cache(cache_dir, name)
+    try:
+        if (cached / INPUTS_KEY_FILE).read_text(encoding="ascii") != inputs:
+            return None
+        fields = json.loads((cached / INPUTS_TALLY_FILE).read_text(encoding="utf-8"))
+        tally = _Tally(pages=dict(fields["pages"]), case_pages=int(fields["case_pages"]),
+                       skipped=list(fields["skipped"]), large_pages=list(fields["large_pages"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return tally if not tally.pages or (cached / "bundle").is_dir() else None
+
+
+def _remember_inputs(cache_dir: Path | None, name: str, inputs: str | None, tally: _Tally) -> None:
+    """Beside the bundle just cached: its inputs' key (written last: a half-written entry never matches) and counts."""
+    if cache_dir is None or inputs is None:
+        return
+    cached = _bundle_cache(cache_dir, name)
+    try:
+        cached.mkdir(parents=True, exist_ok=True)
+        (cached / INPUTS_KEY_FILE).unlink(missing_ok=True)
+        (cached / INPUTS_TALLY_FILE).write_text(json.dumps(
+            {"pages": tally.pages, "case_pages": tally.case_pages, "skipped": tally.skipped,
+             "large_pages": tally.large_pages}, ensure_ascii=False), encoding="utf-8")
+        (cached / INPUTS_KEY_FILE).write_text(inputs, encoding="ascii")
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+
+
+def _group_tally(tally: _Tally, group: Sequence[str]) -> _Tally:
+    """The part of this run's counts that belongs to one bundle's pages."""
+    pages = set(group)
+    mine = _Tally(skipped=[line for line in tally.skipped if line.split(": ", 1)[0] in pages],
+                  large_pages=[relative for relative in tally.large_pages if relative in pages])
+    for relative in group:
+        if relative in tally.documents:
+            lang, is_case = tally.documents[relative]
+            mine.pages[lang] = mine.pages.get(lang, 0) + 1
+            mine.case_pages += is_case
+    return mine
 
 
 def _scratch_dir() -> str | None:
@@ -625,18 +711,39 @@ def build_search_index(
     with tempfile.TemporaryDirectory(prefix="sawt-search-", dir=_scratch_dir()) as work:
         work_dir = Path(work)
         sharding = Sharding(work_dir / "main", work_dir / "shards", shards, tuple(languages))
-        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir, sharding, relatives, page_keys)
+        # Each bundle (the main one, each shard) is known by its inputs before any document is
+        # made: a bundle whose pages are all unchanged is linked from the cache with its counts,
+        # and only the others' documents are written and indexed.
+        groups = _bundle_groups(relatives, sharding, shards)
+        inputs = {name: _inputs_key(site_dir, group, languages, bundle_subdir, page_keys) if cache_dir is not None else None
+                  for name, group in groups.items()}
+        reused = {name: _reusable_bundle(cache_dir, name, inputs[name]) for name in groups}
+        missing = [relative for name, group in groups.items() if reused[name] is None for relative in group]
+        tally = _write_search_documents(site_dir, work_dir, languages, bundle_subdir, cache_dir, sharding, missing, page_keys)
+        tally = _merge([tally, *(hit for hit in reused.values() if hit is not None)])
         if not tally.pages:
             raise RuntimeError(f"search index: no page to index under {site_dir} (looked for {PAGE_GLOB})")
         if bundle_dir.exists():
             shutil.rmtree(bundle_dir)
         pagefind_started = time.perf_counter()
+        runs = 0
+        names = []
         # One Pagefind run at a time: each is multi-threaded, and memory peaks once per run.
-        runs = int(_indexed_bundle(sharding.main_dir, bundle_dir, cache_dir, tidy=_tidy_main_bundle, digests=tally.digests))
-        names = [shard_name(k) for k in range(shards) if (sharding.shards_dir / shard_name(k)).is_dir()]
-        for name in names:
-            runs += _indexed_bundle(sharding.shards_dir / name, bundle_dir / name, cache_dir, cache_name="-" + name,
-                                    tidy=_tidy_shard, digests=tally.digests)
+        for name in groups:
+            target = bundle_dir / name if name else bundle_dir
+            if reused[name] is not None:
+                if reused[name].pages:
+                    link_tree(_bundle_cache(cache_dir, name) / "bundle", target)  # type: ignore[arg-type]
+                    names += [name] if name else []
+                continue
+            source = sharding.shards_dir / name if name else sharding.main_dir
+            if not source.is_dir():  # no document to index in this shard
+                _remember_inputs(cache_dir, name, inputs[name], _Tally())
+                continue
+            runs += _indexed_bundle(source, target, cache_dir, cache_name="-" + name if name else "",
+                                    tidy=_tidy_shard if name else _tidy_main_bundle, digests=tally.digests)
+            _remember_inputs(cache_dir, name, inputs[name], _group_tally(tally, groups[name]))
+            names += [name] if name else []
         pagefind_seconds = time.perf_counter() - pagefind_started
     _forget_other_shards(cache_dir, names)
     if not (bundle_dir / "pagefind.js").exists():
