@@ -869,30 +869,45 @@ def ensure_share_card(
     out_path: Path | str,
     cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
 ) -> CardResult:
-    """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache).
+    """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache)."""
+    if cache_dir is None:
+        return ensure_card(card_content(case, lang, site_name=site_name, status_label=status_label), out_path, None)
+    cached, drawn, key = cache_share_card(case, lang, site_name=site_name, status_label=status_label, cache_dir=Path(cache_dir))
+    publish_cached(cached, Path(out_path))
+    return CardResult(Path(out_path), drawn=drawn, key=key)
+
+
+def cache_share_card(case: Case, lang: str, *, site_name: str, status_label: str, cache_dir: Path) -> tuple[Path, bool, str]:
+    """A case's card in `cache_dir`, drawn there first if it is not there yet; whether it
+    was drawn, and its key.
 
     Working out a card's content measures its text (a long ask is cut to fit), about half a
     millisecond a card, which a rebuild of 20,000 unchanged cards would spend for nothing. So
     the cache also keeps, by a key of the case's own drawn fields (`share_card_input_key`),
     the content key of the card they made: an unchanged case finds its card without measuring."""
-    if cache_dir is None:
-        return ensure_card(card_content(case, lang, site_name=site_name, status_label=status_label), out_path, None)
-    cache, out = Path(cache_dir), Path(out_path)
-    pointer = cache / "by-input" / f"{share_card_input_key(case, lang, site_name=site_name, status_label=status_label)}.key"
+    pointer = cache_dir / "by-input" / f"{share_card_input_key(case, lang, site_name=site_name, status_label=status_label)}.key"
     try:
         key = pointer.read_text(encoding="ascii")
-        if _CARD_KEY.fullmatch(key) and (cache / f"{key}.png").is_file():
-            publish_cached(cache / f"{key}.png", out)
-            return CardResult(out, drawn=False, key=key)
+        if _CARD_KEY.fullmatch(key) and (cache_dir / f"{key}.png").is_file():
+            return cache_dir / f"{key}.png", False, key
     except (OSError, UnicodeDecodeError):
         pass
-    result = ensure_card(card_content(case, lang, site_name=site_name, status_label=status_label), out, cache)
+    cached, drawn, key = cache_card(card_content(case, lang, site_name=site_name, status_label=status_label), cache_dir)
     try:  # written in place: a torn pointer is not a key, and is read past
         pointer.parent.mkdir(parents=True, exist_ok=True)
-        pointer.write_text(result.key, encoding="ascii")
+        pointer.write_text(key, encoding="ascii")
     except OSError:
         pass  # a cache that cannot be written is only slower
-    return result
+    return cached, drawn, key
+
+
+def cached_share_cards(cache_dir: Path) -> int:
+    """How many case cards the cache can find by their inputs (its pointers): a cheap count,
+    to tell a cache that holds an archive's cards from one that does not."""
+    try:
+        return sum(1 for _ in os.scandir(cache_dir / "by-input"))
+    except OSError:
+        return 0
 
 
 _CARD_KEY = re.compile(r"[0-9a-f]{32}")

@@ -30,11 +30,17 @@ from sawt.outputs.search.index import can_spawn_workers
 CASES_PER_TASK = 64
 
 
+#: Drawing ahead is skipped when the cache can already find this share of the cards: a
+#: rebuild then draws at most a few, and handing every case to a worker (pickling 10,000
+#: cases' summaries, in the engine's process) would cost more than it saves.
+CACHED_SHARE_TO_SKIP = 0.9
+
+
 def _draw(lang: str, site_name: str, labels: dict[str, str], cases: Sequence[Case], cache_dir: Path) -> int:
     drawn = 0
     for case in cases:
-        content = cards.card_content(case, lang, site_name=site_name, status_label=labels[case.status])
-        drawn += cards.cache_card(content, cache_dir)[1]
+        drawn += cards.cache_share_card(case, lang, site_name=site_name, status_label=labels[case.status],
+                                        cache_dir=cache_dir)[1]
     return drawn
 
 
@@ -49,8 +55,11 @@ class CardsAhead:
     def start(cls, cases: Sequence[Case], *, site_names: dict[str, str], labels: dict[str, dict[str, str]],
               cache_dir: Path, minimum: int) -> CardsAhead | None:
         """Start drawing, or None when it would not pay: fewer than `minimum` cards, one
-        core, or no way to start a process."""
-        if len(cases) * len(site_names) < minimum or (os.cpu_count() or 1) < 2 or not can_spawn_workers():
+        core, no way to start a process, or a cache that has most of the cards already."""
+        wanted = len(cases) * len(site_names)
+        if wanted < minimum or (os.cpu_count() or 1) < 2 or not can_spawn_workers():
+            return None
+        if cards.cached_share_cards(cache_dir) >= CACHED_SHARE_TO_SKIP * wanted:
             return None
         try:
             # "spawn": the engine's process may run threads (`mkdocs serve`), and forking those can deadlock.

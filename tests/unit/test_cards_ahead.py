@@ -45,10 +45,35 @@ def test_stopping_early_leaves_only_whole_cards(tmp_path) -> None:
         pytest.skip("one core, or no way to start a process here")
     drawn = ahead.stop()
     assert drawn < 600, "stop() waited for every card instead of cancelling"
-    files = list(cache.glob("*")) if cache.exists() else []
+    files = [path for path in cache.glob("*") if path.is_file()] if cache.exists() else []
     assert all(path.suffix == ".png" for path in files), [p.name for p in files if p.suffix != ".png"]
     assert len(files) == drawn
+    # Each pointer from a case's inputs to its card (written after the card) names a whole card.
+    for pointer in (cache / "by-input").glob("*.key") if cache.exists() else []:
+        assert (cache / f"{pointer.read_text()}.png").is_file()
 
 
 def test_a_small_archive_draws_nothing_ahead(tmp_path) -> None:
     assert CardsAhead.start(people(3), site_names=SITE_NAME, labels=LABELS, cache_dir=tmp_path, minimum=200) is None
+
+
+def test_nothing_is_drawn_ahead_when_the_cache_has_the_cards_already(tmp_path) -> None:
+    """A rebuild of an unchanged archive: handing every case to a worker would cost more
+    than the few cards left to draw."""
+    cases, cache = people(120), tmp_path / "cache"
+    for case in cases:
+        for lang in ("en", "ar"):
+            cards.cache_share_card(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang], cache_dir=cache)
+    assert cards.cached_share_cards(cache) == 240
+    assert CardsAhead.start(cases, site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1) is None
+    more = CardsAhead.start(people(300), site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1)
+    assert more is not None or not cards_can_be_drawn_ahead()  # 240 of 600 cards cached: worth drawing ahead
+    if more is not None:
+        more.stop()
+
+
+def cards_can_be_drawn_ahead() -> bool:
+    import os
+
+    from sawt.outputs.search.index import can_spawn_workers
+    return (os.cpu_count() or 1) >= 2 and can_spawn_workers()
