@@ -7,6 +7,7 @@ engine keeps it.
 
 from __future__ import annotations
 
+import gc
 import html as html_lib
 import resource
 import shutil
@@ -125,6 +126,7 @@ class BuildState:
     _archive_checked_as: tuple[date, bool] | None = None  # (today, strict) of that check
     _data_seen: preview.Fingerprint | None = None  # data/ as this build found it (every language uses the same)
     served: ServedSite | None = None  # the published site's inputs, after a build published
+    _frozen: bool = False  # objects alive when the archive was loaded are out of the cyclic collector's way
     stage_seconds: dict[str, float] = field(default_factory=dict)  # of the last build's finish(), by stage
     stage_peak_mb: dict[str, float] = field(default_factory=dict)  # this process's peak RSS after each stage
     stage_cpu_seconds: dict[str, float] = field(default_factory=dict)  # user + system, this process and its children
@@ -156,6 +158,7 @@ class BuildState:
         self.stories = {}
         self.ended_builds = 0
         self.started = (time.perf_counter(), _cpu_seconds())
+        self._thaw()  # (a build that neither published nor failed)
         self.stop_cards_ahead()
         if self.published_pages is not None:  # a build that neither published nor failed
             self.published_pages.discard()
@@ -195,7 +198,21 @@ class BuildState:
         problems are kept in `data_warnings` instead of stopping the build."""
         if self._data_seen is None:  # once a build: every language is built from the same files
             self._data_seen = preview.fingerprint(self.data_dir)
-        return self._checked_archive(self._data_seen, strict)
+        archive = self._checked_archive(self._data_seen, strict)
+        if not self._frozen:
+            # The archive is long-lived objects by the hundred thousand (millions at 100,000
+            # cases): frozen, the cyclic collector no longer rescans them for the rest of the
+            # build, nor touches them in the forked workers that share them (gc.freeze's
+            # documented use). Thawed when the build ends, so that a development server
+            # still collects what its builds leave.
+            gc.freeze()
+            self._frozen = True
+        return archive
+
+    def _thaw(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def _checked_archive(self, seen: preview.Fingerprint, strict: bool) -> Archive:
         """The archive of data/ as `seen`, checked again only if a file changed since the last
@@ -370,6 +387,7 @@ class BuildState:
 
     def discard_output(self) -> None:
         """After a failed build, drop what it wrote; the last complete site stays."""
+        self._thaw()
         self.stop_cards_ahead()
         if self.staging_dir is not None:
             staging.abandon(self.staging_dir)
@@ -386,6 +404,7 @@ class BuildState:
 
     def publish(self) -> None:
         """The whole build is written: swap it in for the last one."""
+        self._thaw()
         if self.staging_dir is not None and self.site_dir is not None and self.finished:
             staging.publish(self.staging_dir, self.site_dir)
             self.staging_dir = None
@@ -608,8 +627,9 @@ class BuildState:
     def write_exports(self, site_dir: Path, archive: Archive, lang: str) -> None:
         folder = site_dir / url_in_language(f"{EXPORT_DIR}/", lang)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "cases.json").write_text(exports.cases_json(archive, lang, site_url=self.site_url), encoding="utf-8")
-        (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, site_url=self.site_url), encoding="utf-8", newline="")
+        records = exports.public_records(archive, lang, self.site_url)
+        (folder / "cases.json").write_text(exports.cases_json(archive, lang, records=records), encoding="utf-8")
+        (folder / "cases.csv").write_text(exports.cases_csv(archive, lang, records=records), encoding="utf-8", newline="")
 
 
 #: One Atom feed per language, at the site root. Their <link>s say rel="alternate feed"
