@@ -374,6 +374,7 @@ class BuildState:
         """Once the archive is loaded: start drawing its share cards into the cache on
         the core the engine leaves idle (sawt/outputs/cards_ahead.py)."""
         self.stop_cards_ahead()
+        self.cards_drawn_ahead = 0  # (none, when the cache has the cards already)
         archive = self.loaded
         self.cards_ahead = CardsAhead.start(
             archive.cases, site_names={lang: self.site_name(lang) for lang in LANGUAGES},

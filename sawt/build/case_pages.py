@@ -68,6 +68,9 @@ def case_url(slug: str, lang: str) -> str:
 def write_case_pages(job: CasePagesJob, slugs: Collection[str] | None = None) -> WrittenPages:
     """Write every case page (or those of the cases `slugs` names), in every language of the job's frames."""
     indexes = [index for index, case in enumerate(job.archive.cases) if slugs is None or case.slug in slugs]
+    if job.cache_dir is not None:
+        for index in indexes:  # once a case, here: forked workers would each make their own
+            job.archive.cases[index].digest
     work = [(lang, index) for lang in job.frames for index in indexes]
     frame_keys = {lang: frame.key for lang, frame in job.frames.items()}
     keys: dict[str, str] = {}
@@ -144,7 +147,7 @@ def _options(job: CasePagesJob, case: Case, lang: str, url: str) -> dict:
 
 def _content_key(job: CasePagesJob, case: Case, lang: str, options: dict) -> str:
     """Everything a page's article is made from (the frame around it aside)."""
-    return hashlib.sha256(repr((renderer_fingerprint(), job.site_url, lang, case, options)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr((renderer_fingerprint(), job.site_url, lang, case.digest, options)).encode("utf-8")).hexdigest()
 
 
 def _content(job: CasePagesJob, case: Case, lang: str, options: dict, key: str | None) -> CasePageContent:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from markupsafe import Markup
@@ -161,9 +161,10 @@ class IndexPageSource:
     script_src: str
 
     def key(self) -> str:
-        """A hash of every input (the rows' whole cases included); the template's source is
-        the caller's to add (the renderer's fingerprint)."""
-        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
+        """A hash of every input (each row's whole case, by its digest); the template's source
+        is the caller's to add (the renderer's fingerprint)."""
+        rows = tuple((row.case.digest, row.url) for row in self.rows)
+        return hashlib.sha256(repr((replace(self, rows=()), rows)).encode("utf-8")).hexdigest()
 
     def render(self) -> IndexPage:
         page = IndexPage(self.number, self.total_pages, "", self.path)

@@ -60,3 +60,18 @@ def test_a_kind_not_used_yet_is_left_alone(tmp_path):
     caches = Caches(tmp_path / ".cache", {"cards": "layout 1"})
     assert caches.sweep() == []
     assert not (tmp_path / ".cache").exists()
+
+
+def test_a_case_digest_follows_every_field_by_value():
+    """Page, index and card keys use it: equal cases give equal digests, any change a new one."""
+    import dataclasses
+
+    from sawt.data.model import Text
+    from tests.unit.test_cards import fictional_case
+
+    case = fictional_case()
+    assert case.digest == fictional_case().digest  # built apart, equal values
+    for changed in (dataclasses.replace(case, summary=Text(case.summary.en + ".", case.summary.ar)),
+                    dataclasses.replace(case, status="released"), dataclasses.replace(case, pseudonym=not case.pseudonym),
+                    dataclasses.replace(case, events=case.events[:-1]) if case.events else dataclasses.replace(case, aliases=("x",))):
+        assert changed.digest != case.digest
