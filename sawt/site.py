@@ -24,11 +24,11 @@ from sawt.build.case_pages import PAGE_FILES, CasePagesJob, case_url, renderer_f
 from sawt.build.forked import in_workers
 from sawt.build.reuse import PublishedPages
 from sawt.config import SiteConfig
+from sawt.data import yamldoc
 from sawt.data.errors import DataError, ShortcodeError
 from sawt.data.load import check_archive
 from sawt.data.model import Archive
 from sawt.data.photos import PHOTO_DIR, PhotoError, publish_photo, published_photo_name
-from sawt.data import yamldoc
 from sawt.data.yamldoc import ParsedFiles
 from sawt.dates import archive_today, status_label
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, direction, neutral_path, relative_url, url_in_language
