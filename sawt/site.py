@@ -410,7 +410,7 @@ class BuildState:
             staging.publish(self.staging_dir, self.site_dir)
             self.staging_dir = None
             self.served = ServedSite(frames=dict(self.frames), stories=dict(self.stories),
-                                     data_seen=dict(self._data_seen or {}))
+                                     data_seen=self._archive_fingerprint)
             if self.published_pages is not None:
                 self.published_pages.published()
                 self.published_pages = None

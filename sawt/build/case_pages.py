@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -25,6 +24,7 @@ from sawt.build.reuse import PublishedPages, stamp
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import other_language, relative_url, url_in_language
+from sawt.outputs.cached_files import write_atomically
 from sawt.outputs.htmlpost import privacy_tags
 from sawt.render.case_index import case_index_page_sources, index_page_content
 from sawt.render.appeal import CaseAction, case_action
@@ -159,10 +159,7 @@ def _content(job: CasePagesJob, case: Case, lang: str, options: dict, key: str |
     except (OSError, ValueError, TypeError):
         pass
     content = _render(job, case, lang, options)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(asdict(content), ensure_ascii=False), encoding="utf-8")
-    partial.replace(cached)  # atomic: a reader never sees half a file
+    write_atomically(cached, json.dumps(asdict(content), ensure_ascii=False).encode("utf-8"))  # a reader never sees half a file
     return content
 
 

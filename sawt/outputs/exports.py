@@ -23,6 +23,7 @@ from typing import Any
 from sawt.data.model import Archive, Case, Text
 from sawt.dates import status_label
 from sawt.languages import url_in_language
+from sawt.outputs.share import absolute_url
 
 LICENSE_ID = "CC-BY-4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -138,8 +139,7 @@ FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in PUBLIC_FIELDS)
 
 def case_page_url(slug: str, lang: str, site_url: str = "/") -> str:
     """The case page's address: site-relative with the default "/", absolute with a site URL."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + url_in_language(f"cases/{slug}/", lang)  # a relative path under the base: what urljoin gives
+    return absolute_url(site_url, url_in_language(f"cases/{slug}/", lang))
 
 
 def source_urls(case: Case) -> list[str]:

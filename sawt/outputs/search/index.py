@@ -56,7 +56,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import lxml.html
 from lxml import etree
 
-from sawt.outputs.cached_files import link_tree
+from sawt.outputs.cached_files import link_tree, write_atomically
 from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
@@ -325,11 +325,8 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
     except (OSError, ValueError, TypeError):
         pass
     document = search_document((page if page is not None else read_page()).decode("utf-8"), languages=languages)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps(None if document is None else dataclasses.asdict(document), ensure_ascii=False),
-                       encoding="utf-8")
-    partial.replace(cached)
+    write_atomically(cached, json.dumps(None if document is None else dataclasses.asdict(document),
+                                        ensure_ascii=False).encode("utf-8"))
     return document
 
 
@@ -627,12 +624,11 @@ def _remember_inputs(cache_dir: Path | None, name: str, inputs: str | None, tall
         return
     cached = _bundle_cache(cache_dir, name)
     try:
-        cached.mkdir(parents=True, exist_ok=True)
         (cached / INPUTS_KEY_FILE).unlink(missing_ok=True)
-        (cached / INPUTS_TALLY_FILE).write_text(json.dumps(
+        write_atomically(cached / INPUTS_TALLY_FILE, json.dumps(
             {"pages": tally.pages, "case_pages": tally.case_pages, "skipped": tally.skipped,
-             "large_pages": tally.large_pages}, ensure_ascii=False), encoding="utf-8")
-        (cached / INPUTS_KEY_FILE).write_text(inputs, encoding="ascii")
+             "large_pages": tally.large_pages}, ensure_ascii=False).encode("utf-8"))
+        write_atomically(cached / INPUTS_KEY_FILE, inputs.encode("ascii"))
     except OSError:
         pass  # a cache that cannot be written is only slower
 
