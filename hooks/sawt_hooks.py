@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from sawt import render, site
 from sawt.build import engine_messages
+from sawt.build.strict import WarningTally
 from sawt.config import ConfigError, load_site_config
 from sawt.fonts import preloaded_fonts
 from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, neutral_path, relative_url, url_in_language
@@ -33,6 +34,7 @@ log = logging.getLogger("mkdocs.plugins.sawt")
 # Per-process state, reset at the start of each full (all-language) build.
 _build = site.BuildState()
 _warned: set[str] = set()  # a page borrowed by the other language is checked twice; say it once
+_strict_warnings = WarningTally("mkdocs")  # a strict build that warned publishes nothing (sawt/build/strict.py)
 
 
 class _CasePageLinks(logging.Filter):
@@ -83,6 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             site_config = load_site_config(Path(config.config_file_path), site_url=config.site_url)
         config.site_dir = str(_build.start(config=site_config, site_dir=Path(config.site_dir)))
         _warned.clear()
+        if config.strict:
+            _strict_warnings.start()
+        else:
+            _strict_warnings.stop()
         engine_messages.install(Path(config.docs_dir), Path(config.config_file_path))
         _warn(sanitise.refused_files(Path(config.docs_dir), _build.config.allowed_files))
     with _reported_as_build_error():
@@ -258,7 +264,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         if finished_now and _build.search_report is not None:
             log.info(_build.search_report.summary())
     if _build.language_build_ended():  # the outermost build ends last: nothing writes after this
-        _build.publish()
+        if config.strict and _strict_warnings.count:
+            # MkDocs aborts right after this event; the last published site stays as it was.
+            log.info("strict build with %d warning(s): nothing published", _strict_warnings.count)
+            _build.discard_output()
+        else:
+            _build.publish()
 
 
 def on_build_error(error: Exception) -> None:
