@@ -180,7 +180,7 @@ def main(sizes: list[int], *, sawt_only: bool, plain_cold_only: bool = False) ->
                 print(row(f"{n} cases: plain Material, one page edited", mkdocs_build(plain), base), flush=True)
             if plain is not None:
                 shutil.rmtree(plain, ignore_errors=True)
-            shutil.rmtree(sawt, ignore_errors=True)  # (a build's last site may still be going, see sawt.build.staging)
+            shutil.rmtree(sawt, ignore_errors=True)  # (a build's last site may still be going, see sawt.machinery.staging)
             sys.stdout.flush()
 
 

@@ -6,7 +6,7 @@ For each N, on N fictional cases of realistic length (bench/scale_bench.py's), i
 development server exactly as `make serve` does (`mkdocs serve --livereload`), waits for the
 first build to be served, then saves an edit to one case's English summary and polls that
 case's page until it shows the edit (the server shows an edited case's pages before it
-rebuilds the site: sawt/build/preview.py), then the site's export until it shows it too (the
+rebuilds the site: sawt/engine/preview.py), then the site's export until it shows it too (the
 whole rebuild is served). It prints the first build's time, then for each of 3 successive
 edits the seconds from the save to the edit showing in the page and in the whole site,
 and the rebuild's stage times as the server logged them.

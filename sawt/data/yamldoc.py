@@ -203,7 +203,7 @@ class ParsedFiles:
 
 
 _READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).digest()
-#: The parsed-files cache's generation (sawt/build/caches.py).
+#: The parsed-files cache's generation (sawt/machinery/caches.py).
 CACHE_GENERATION = _READER_FINGERPRINT.hex()
 
 

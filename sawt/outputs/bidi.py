@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sawt.build.frame import BODY, DESCRIPTION, IMAGE_ALT, TITLE
+from sawt.render.frame import BODY, DESCRIPTION, IMAGE_ALT, TITLE
 
 #: The page frame's tokens, which Sawt replaces by a case's own (already isolated) text.
 _FRAME_TOKENS = {BODY, DESCRIPTION, IMAGE_ALT, TITLE}

@@ -41,7 +41,7 @@ from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
 from sawt.data.model import Case
-from sawt.outputs.cached_files import publish_cached, write_atomically
+from sawt.machinery.cached_files import publish_cached, write_atomically
 
 #: Bump when the drawing changes, so cached cards are redrawn.
 RENDERER_VERSION = "2"
@@ -493,7 +493,7 @@ def _layout_fingerprint() -> dict[str, object]:
 
 def cache_generation() -> str:
     """What every card's key depends on besides its content: the renderer version, the
-    layout and the fonts (the card cache keeps a folder per generation, sawt/build/caches.py)."""
+    layout and the fonts (the card cache keeps a folder per generation, sawt/machinery/caches.py)."""
     return json.dumps({"renderer": RENDERER_VERSION, "layout": _layout_fingerprint(), "fonts": font_digests()},
                       sort_keys=True, default=str)
 

@@ -29,6 +29,12 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS_EVENT_TYPES: tuple[str, ...] = ("deported", "released", "died", "disappeared", "transferred")
 DEFAULT_LIMIT = 50
 
+
+def feed_path(lang: str) -> str:
+    """One Atom feed per language, at the site root ("feed-en.xml"). Their <link>s say
+    rel="alternate feed" (overrides/main.html), so the theme's script fetches no sitemap.xml for them."""
+    return f"feed-{lang}.xml"
+
 NEW_CASE_TITLE = {"en": "New case: {name}", "ar": "حالة جديدة: {name}"}
 STATUS_TITLE = {"en": "{label}: {name}", "ar": "{label}: {name}"}
 

@@ -8,7 +8,7 @@ that defines it). A header can say more than a meta tag: `frame-ancestors`
 scripts combined (a page is checked against both policies, so the header must allow
 each page's scripts too).
 
-The policies are collected as each page is finished (BuildState.finish_page), not read
+The policies are collected as each page is finished (PageServices.finish_page, sawt/engine/pages.py), not read
 back from the written site: at 100,000 cases that re-read of 400,000 files from disk took
 149 s, most of it waiting on pages already evicted from the file cache. Every page's policy
 comes from one finished page: an engine page, or the frame a generated page is filled into.

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from sawt.data.model import PartialDate
 from sawt.dates import archive_today, format_number
-from sawt.outputs.cached_files import write_atomically
+from sawt.machinery.cached_files import write_atomically
 from sawt.outputs.offline_search import OfflineSearchError, make_search_offline
 from sawt.render.markup import ENV, bdi, time_html
 
@@ -71,7 +71,7 @@ def offline_html(html: str) -> str:
 
 def make_offline(site_dir: Path) -> int:
     """Rewrite every HTML page under site_dir; the number of pages. Each is replaced, not
-    written in place: a page may share its file with the build cache (sawt/outputs/cached_files.py)."""
+    written in place: a page may share its file with the build cache (sawt/machinery/cached_files.py)."""
     pages = sorted(site_dir.rglob("*.html"))
     for page in pages:
         text = page.read_text(encoding="utf-8")

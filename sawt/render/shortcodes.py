@@ -333,7 +333,7 @@ def _appeal_fields(context: _Context, args: list[str]) -> str:
 
 def _open_data(context: _Context, args: list[str]) -> str:
     _no_arguments(args)
-    from sawt.outputs.exports import open_data_markdown
+    from sawt.render.open_data import open_data_markdown
 
     return open_data_markdown(context.lang, posixpath.normpath(posixpath.join(context.cases_root or ".", "../data")) + "/")
 

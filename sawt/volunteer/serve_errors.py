@@ -9,7 +9,7 @@ every request while a rebuild runs and until a build passes, so a reload or a cl
   MkDocs' own, already in the form `data/cases/x.yml:6: ...`) are kept; while a rebuild
   runs, and after a failure, the server serves the site it has (Sawt builds into a staging
   folder and swaps it in whole, so that site is always complete) instead of holding
-  requests; with a `preview` (sawt/build/preview.py), the pages of an edited case are
+  requests; with a `preview` (sawt/engine/preview.py), the pages of an edited case are
   rewritten and the browsers reloaded before the rebuild starts, and reloaded again when
   it has passed;
 - two addresses answer from memory: STATUS_PATH (the last rebuild's outcome, as JSON,

@@ -116,7 +116,7 @@ def test_a_bad_case_file_is_listed_over_the_page_in_its_language_and_the_page_re
 
 
 def test_a_saved_edit_to_a_case_shows_in_its_page_before_the_rebuild_then_everywhere(dev_server, browser):
-    """The edited case's pages are rewritten and reloaded first (sawt/build/preview.py); the
+    """The edited case's pages are rewritten and reloaded first (sawt/engine/preview.py); the
     rebuild then brings every other output up to date: the export lists the edit too."""
     project, url = dev_server
     case = project / CASE

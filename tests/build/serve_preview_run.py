@@ -40,7 +40,7 @@ def main(project: Path) -> None:
     config.plugins.on_startup(command="serve", dirty=False)
     _build(project)
     hooks = next(m for m in list(sys.modules.values()) if (getattr(m, "__file__", None) or "").endswith("sawt_hooks.py"))
-    state = hooks._build
+    state = hooks._sawt.session
     site = project / "site"
     untouched = {url: _page(site, url) for url in ("cases/saleh-al-samar/", "ar/cases/saleh-al-samar/", "cases/")}
 

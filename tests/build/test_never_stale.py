@@ -191,7 +191,7 @@ def test_a_published_page_changed_since_it_was_written_is_written_again(tmp_path
     """The published site is where unchanged pages are linked from, so a page anything
     changed there since (a hand edit, an offline conversion run on the wrong folder) must not
     be: its stamp no longer matches, and the rebuild writes it again from the archive."""
-    from sawt.outputs.cached_files import write_atomically
+    from sawt.machinery.cached_files import write_atomically
 
     project = copy_project(tmp_path / "tampered")
     first = build(project)

@@ -1,5 +1,5 @@
 """`make serve`: a saved edit to a case shows in its pages before the whole rebuild, exactly as
-the rebuild then writes them (sawt/build/preview.py)."""
+the rebuild then writes them (sawt/engine/preview.py)."""
 
 from __future__ import annotations
 

@@ -100,7 +100,7 @@ def test_a_killed_build_publishes_nothing(tmp_path: Path):
 
 
 def test_a_rebuild_replaces_the_site_and_the_last_one_goes(tmp_path: Path):
-    # The last site is deleted in a process of its own after the swap (sawt.build.staging):
+    # The last site is deleted in a process of its own after the swap (sawt.machinery.staging):
     # the new site is whole at once, and the old one does not stay behind.
     project = copy_project(tmp_path)
     assert build(project).returncode == 0

@@ -208,15 +208,16 @@ def test_unknown_appeal_in_a_page_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_an_appeal_without_a_page_stops_the_build(tmp_path: Path) -> None:
-    from sawt.site import SawtError, check_appeal_pages
+    from sawt.engine.files import check_appeal_pages
+    from sawt.errors import SawtError
 
     archive = load_archive(_archive(tmp_path), today=TODAY)
     docs = tmp_path / "docs"
     with pytest.raises(SawtError, match='appeal "free-test-person" has no page: write docs/en/appeals/free-test-person.md'):
-        check_appeal_pages(archive, docs)
+        check_appeal_pages(archive, docs, ("en", "ar"))
     (docs / "ar" / "appeals").mkdir(parents=True)
     (docs / "ar" / "appeals" / "free-test-person.md").write_text("# x\n", encoding="utf-8")
-    check_appeal_pages(archive, docs)  # one language is enough: the other borrows it
+    check_appeal_pages(archive, docs, ("en", "ar"))  # one language is enough: the other borrows it
 
 
 def test_contact_shows_only_when_configured(tmp_path: Path) -> None:

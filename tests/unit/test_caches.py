@@ -1,11 +1,11 @@
-"""The caches keep the current generation of each kind and the one used last before it (sawt/build/caches.py)."""
+"""The caches keep the current generation of each kind and the one used last before it (sawt/machinery/caches.py)."""
 
 from __future__ import annotations
 
 import os
 import time
 
-from sawt.build.caches import USED_STAMP, Caches
+from sawt.machinery.caches import USED_STAMP, Caches
 
 
 def _generation(caches: Caches, kind: str, fingerprint: str, used_at: float) -> None:

@@ -16,7 +16,9 @@ from sawt.data.errors import DataError
 from sawt.data.load import check_archive, load_archive
 from sawt.data.photos import PhotoError, publish_photo
 from sawt.data.yamldoc import MAX_NESTING_DEPTH, read_yaml
-from sawt.site import BuildState, SawtError
+from sawt.engine.archive import ArchiveLoader
+from sawt.errors import SawtError
+from sawt.machinery.fingerprint import fingerprint
 
 from .test_corpus_data import billion_laughs
 from .test_load_fixtures import MINIMAL_CASE, TODAY, write_archive
@@ -128,8 +130,9 @@ def test_check_is_strict_and_lenient_prints_warnings(tmp_path: Path, capsys: pyt
 
 def test_a_preview_build_keeps_warnings_and_a_strict_build_stops(tmp_path: Path) -> None:
     write_archive(tmp_path, cases={"x": ARABIC_IN_EN})
-    preview = BuildState(root=tmp_path, today=TODAY)
-    assert [c.slug for c in preview.ensure_archive(strict=False).cases] == ["x"]
-    assert preview.data_warnings == (WARNING,)
+    data, cache = tmp_path / "data", tmp_path / ".cache" / "data"
+    preview = ArchiveLoader(data)
+    assert [c.slug for c in preview.load(fingerprint(data), today=TODAY, strict=False, cache_dir=cache).cases] == ["x"]
+    assert preview.warnings == (WARNING,)
     with pytest.raises(SawtError, match="name.en has Arabic letters"):
-        BuildState(root=tmp_path, today=TODAY).ensure_archive(strict=True)
+        ArchiveLoader(data).load(fingerprint(data), today=TODAY, strict=True, cache_dir=cache)

@@ -3,7 +3,7 @@
 from datetime import date
 
 from sawt.render.front_matter import front_matter_lines, front_matter_yaml, without_front_matter
-from sawt.site import news_items
+from sawt.stages.feeds import news_items
 
 
 def test_closed_by_dots_as_mkdocs_allows(tmp_path):

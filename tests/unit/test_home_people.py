@@ -35,6 +35,6 @@ def test_a_card_shows_the_published_photo_of_a_case_that_has_one(tmp_path):
     html = home_people_html(archive, "ar", case_url=lambda slug: f"../cases/{slug}/", cases_root="../cases/")
     page = BeautifulSoup(html, "lxml")
     images = page.select("li.sawt-person img")
-    assert [img["src"] for img in images] == [f"../assets/photos/{first.slug}.jpg"]  # where sawt/site.py publishes it
+    assert [img["src"] for img in images] == [f"../assets/photos/{first.slug}.jpg"]  # where sawt/stages/photos.py publishes it
     assert images[0]["alt"] == "صورة"
     assert len(page.select("li.sawt-person .sawt-portrait--placeholder")) == len(rest)

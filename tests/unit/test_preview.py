@@ -1,10 +1,10 @@
-"""Which saves a development server may preview before its rebuild (sawt/build/preview.py)."""
+"""Which saves a development server may preview before its rebuild (sawt/engine/preview.py)."""
 
 from __future__ import annotations
 
 import os
 
-from sawt.build.preview import edited_case_files, fingerprint, remove_pages, replace_pages
+from sawt.engine.preview import edited_case_files, fingerprint, remove_pages, replace_pages
 
 
 def _archive(tmp_path):

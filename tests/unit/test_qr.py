@@ -127,7 +127,7 @@ def test_a_case_page_from_the_page_cache_computes_no_qr_code(tmp_path, monkeypat
     from datetime import date
     from types import SimpleNamespace
 
-    from sawt.build import case_pages
+    from sawt.stages import case_pages
     from tests.unit.test_cards import fictional_case
 
     asked: list[str] = []

@@ -35,7 +35,7 @@ def test_arabic_strings_use_no_arabic_indic_digits() -> None:
 
 def _sources() -> list[str]:
     package = RENDER.parent  # the share block, feeds, notices, index pages
-    site_wide = [*(package / "outputs").glob("*.py"), *(package / "build").glob("*.py"), package / "site.py"]
+    site_wide = [path for folder in ("outputs", "stages", "engine") for path in (package / folder).rglob("*.py")]
     return [p.read_text(encoding="utf-8") for p in [*TEMPLATES.glob("*.j2"), *RENDER.glob("*.py"), *site_wide] if p.name != "strings.py"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sawt.build import engine_messages
+from sawt.engine import engine_messages
 from sawt.outputs.headers import combined_policy, headers_file
 from sawt.outputs.htmlpost import content_security_policy
 from sawt.render.sanitise import TrustedFragments, content_problems, safe_front_matter, safe_page_html, sanitised_html

@@ -56,7 +56,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import lxml.html
 from lxml import etree
 
-from sawt.outputs.cached_files import link_tree, write_atomically
+from sawt.machinery.cached_files import link_tree, write_atomically
 from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
@@ -312,7 +312,7 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
                             page_key: str | None = None) -> SearchDocument | None:
     """`search_document` of a page, kept under cache_dir by the page's bytes, or by its
     `page_key` when the build knows one (a generated page's key covers every byte of it,
-    sawt/build/reuse.py): an unchanged page (most of them, on a rebuild) is not parsed
+    sawt/machinery/reuse.py): an unchanged page (most of them, on a rebuild) is not parsed
     again, and a page with a key is not even read."""
     if cache_dir is None:
         return search_document(read_page().decode("utf-8"), languages=languages)
@@ -342,7 +342,7 @@ def _document_key(languages: Sequence[str], *, page: bytes | None = None, page_k
 _SEARCH_FINGERPRINT = hashlib.sha256(
     b"".join(Path(module).read_bytes() for module in (__file__, Path(__file__).with_name("text.py")))
 ).digest()
-#: The search cache's generation (sawt/build/caches.py).
+#: The search cache's generation (sawt/machinery/caches.py).
 CACHE_GENERATION = _SEARCH_FINGERPRINT.hex()
 
 

@@ -3,16 +3,16 @@
 Without this, a rebuild after one case was edited fills and writes every case page again:
 two files per case and language, 8,000 files at 2,000 cases. Each generated page has a key
 of everything it is made from: its frame (the engine's page around it, in its language)
-and its content key (sawt/build/case_pages.py: the case, the renderer's source, the site's
+and its content key (sawt/stages/case_pages.py: the case, the renderer's source, the site's
 address and names). The keys of the published site's pages are kept under
 .cache/pages/published/, one list per site folder. A page whose key is unchanged is
 hard-linked from the published site into the new build's folder.
 
 The list always describes the site that is published: a build writes its list beside the
-old one, and it replaces the old one only once the new site is swapped in (BuildState.publish).
+old one, and it replaces the old one only once the new site is swapped in (BuildSession.publish, sawt/engine/session.py).
 A failed or killed build leaves the old list and the old site together. Links are safe
 because a file in the site is only ever replaced, never written in place
-(sawt/outputs/cached_files.py). And the list keeps each page's files' stamps (inode, size,
+(sawt/machinery/cached_files.py). And the list keeps each page's files' stamps (inode, size,
 modification time): a published page that anything changed since (a hand edit, an offline
 conversion run on the wrong folder) no longer matches, and is written again.
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from sawt.outputs.cached_files import write_atomically
+from sawt.machinery.cached_files import write_atomically
 
 
 @dataclass

@@ -62,7 +62,7 @@ class PageFrame:
 
     @cached_property
     def key(self) -> str:
-        """A hash of the frame: part of the key of every page filled into it (sawt/build/reuse.py)."""
+        """A hash of the frame: part of the key of every page filled into it (sawt/machinery/reuse.py)."""
         return hashlib.sha256("".join(self.parts).encode("utf-8")).hexdigest()
 
     @classmethod

@@ -64,7 +64,7 @@ class EngineMessages(logging.Filter):
 
     def _page(self, src: str) -> tuple[str, str]:
         """The label and text of a page's file. A page borrowed from the other language
-        (see sawt.site.untranslated_sources) is reported where it is written."""
+        (see sawt.engine.files.untranslated_sources) is reported where it is written."""
         path = self.docs_dir / src
         if not path.is_file():
             parts = Path(src).parts

@@ -1,35 +1,42 @@
-"""Stage: write every case page in every language, filled into that language's frame.
+"""Stage: write every case page in every language, filled into that language's frame,
+and the case index's pages after the first.
 
 A page's article is cached under .cache/pages/ by everything that changes it (the
 case's content, the story, the photo's address, the site's name, and the source of
 the renderer and its templates), so a rebuild renders only the cases that changed.
 A page whose frame and article are both unchanged since the published build is not
-even filled: it is hard-linked from the published site (sawt/build/reuse.py). Large
-archives are written by one worker process per core (sawt/build/forked.py).
+even filled: it is hard-linked from the published site (sawt/machinery/reuse.py). Large
+archives are written by one worker process per core (sawt/machinery/forked.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+import shutil
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Collection, Mapping, Sequence
 
-from sawt.build.forked import in_workers
-from sawt.build.frame import PageFrame
-from sawt.build.reuse import PublishedPages, stamp
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
-from sawt.languages import other_language, relative_url, url_in_language
-from sawt.outputs.cached_files import write_atomically
+from sawt.languages import neutral_path, other_language, relative_url, url_in_language
+from sawt.machinery.cached_files import write_atomically
+from sawt.machinery.forked import in_workers
+from sawt.machinery.reuse import PublishedPages, stamp
 from sawt.outputs.htmlpost import privacy_tags
-from sawt.render.case_index import case_index_page_sources, index_page_content
+from sawt.render import frame
 from sawt.render.appeal import CaseAction, case_action
+from sawt.render.case_index import case_index_page_sources, index_page_content
 from sawt.render.case_page import CasePageContent, case_page_content
+from sawt.render.frame import PageFrame
 from sawt.render.text_page import FAVICON, TEXT_PAGE_NAME, TEXT_STYLESHEET, shared_head, text_page_html
+from sawt.stages.context import BuildContext
+
+READS = ("config", "archive", "today", "site_dir", "published_dir", "caches", "frames", "stories", "share_block")
+WRITES = ("published_pages", "generated_paths", "page_keys", "pages_linked")
 
 #: The files of one case page in one language: the page and its text-only version.
 PAGE_FILES = ("index.html", TEXT_PAGE_NAME)
@@ -55,9 +62,45 @@ class CasePagesJob:
 @dataclass(frozen=True)
 class WrittenPages:
     urls: list[str]  # site-relative, for the sitemap
-    keys: dict[str, str]  # URL -> page key (sawt/build/reuse.py), when pages are cached
-    stamps: dict[str, str] = field(default_factory=dict)  # URL -> its files' stamp (sawt/build/reuse.py)
+    keys: dict[str, str]  # URL -> page key (sawt/machinery/reuse.py), when pages are cached
+    stamps: dict[str, str] = field(default_factory=dict)  # URL -> its files' stamp (sawt/machinery/reuse.py)
     linked: int = 0  # pages taken unchanged from the published site
+
+
+class FrameMissing(Exception):
+    """The engine did not render a page frame this stage fills (a defect, not a volunteer's)."""
+
+
+def run(build: BuildContext) -> None:
+    """Case pages and index pages 2+, filled into the frames the engine rendered."""
+    languages = build.config.codes
+    missing = [f"{lang} {kind}" for lang in languages for kind in frame.FRAME_FOLDERS if (lang, kind) not in build.frames]
+    if missing:
+        raise FrameMissing(f"internal: page frames were not rendered for {', '.join(missing)}")
+    cache_dir = build.caches.dir("pages")
+    if build.published_dir is not None and build.published_dir != build.site_dir:
+        build.published_pages = PublishedPages.of(cache_dir, build.published_dir)
+    pages = write_case_pages(CasePagesJob(
+        archive=build.archive, frames={lang: build.frames[(lang, "case")] for lang in languages},
+        site_names=build.config.site_names, stories=dict(build.stories), share_block=build.share_block,
+        site_url=build.config.site_url, site_dir=build.site_dir, cache_dir=cache_dir, today=build.today,
+        published=build.published_pages,
+    ))
+    written, keys, stamps, linked = list(pages.urls), dict(pages.keys), dict(pages.stamps), pages.linked
+    for lang in languages:
+        index = write_index_pages(build.archive, lang, build.frames[(lang, "index")], build.site_dir, build.published_pages)
+        written += index.urls
+        keys.update(index.keys)
+        stamps.update(index.stamps)
+        linked += index.linked
+    if build.published_pages is not None:
+        build.published_pages.record(keys, stamps)
+    build.pages_linked = linked
+    build.page_keys = {url + "index.html": key for url, key in keys.items()}
+    build.generated_paths.update(neutral_path(url) for url in written)
+    for lang in languages:  # the frames themselves are not pages of the site
+        for kind in frame.FRAME_FOLDERS:
+            shutil.rmtree(build.site_dir / url_in_language(frame.frame_url(kind), lang), ignore_errors=True)
 
 
 def case_url(slug: str, lang: str) -> str:

@@ -10,9 +10,9 @@ So each kind of cache keeps its entries in a folder per generation of that code,
 .cache/<kind>/g-<fingerprint>/. After a build is published, `sweep` keeps the current
 generation and the one used most recently before it (switching between two versions, a
 branch and main, stays cheap) and deletes the rest in a background process, like an old
-site (sawt/build/staging.py). Within a generation, entries left by edits stay: one per
+site (sawt/machinery/staging.py). Within a generation, entries left by edits stay: one per
 edit, small beside the archive. The lists of a published site's pages
-(sawt/build/reuse.py) are one per site folder, and `make serve` builds in a new
+(sawt/machinery/reuse.py) are one per site folder, and `make serve` builds in a new
 temporary folder each run: the newest few are kept.
 """
 
@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sawt.build import staging
+from sawt.machinery import staging
 
 KINDS = ("pages", "cards", "search", "data")
 GENERATION_PREFIX = "g-"
