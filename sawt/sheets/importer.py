@@ -200,6 +200,14 @@ def get_path(value: Any, path: tuple[Any, ...]) -> Any:
     return value
 
 
+def same_value(old: Any, new: Any) -> bool:
+    """Whether a cell's value says what the file says: a whole number and its digits are the
+    same (a year may be written 2013 or "2013" in YAML, and a sheet gives either)."""
+    if isinstance(old, int) and not isinstance(old, bool) and isinstance(new, str):
+        return str(old) == new
+    return old == new
+
+
 def set_path(case: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
     target: Any = case
     for part, following in zip(path, path[1:]):
@@ -349,6 +357,8 @@ def _check_row(row: Any, columns: list[Column | None], label: str, data_dir: Pat
     for column, value in values.items():
         if column.kind == "sources":
             value = _with_inline_sources(value, base.get("sources"), problem)
+        if same_value(get_path(base, column.path), value):
+            continue  # as the file says it (a year written 2013 or "2013" is the same year)
         set_path(case, column.path, value)
         result.touched.add(column.path[0])
     if result.is_new and "publish" not in case:
@@ -373,7 +383,7 @@ def _check_row(row: Any, columns: list[Column | None], label: str, data_dir: Pat
         for column in values:
             path = column.path
             before, after = get_path(base, path), get_path(result.case, path)
-            if before != after:
+            if not same_value(before, after):
                 result.changes.append(Change(column.name, before, after, private=column.kind == "private"))
     return result
 
@@ -582,7 +592,7 @@ def run_import(path: Path, data_dir: Path, today: date, *, write_valid: bool = F
     for result in good:
         if result.slug_made:
             out(f"{label}:row {result.number}: slug made from name_en: {result.slug}")
-    shown_dir = data_dir.as_posix().rstrip("/")
+    shown_dir = data_dir.name or "data"  # as make check names the files: data/cases/x.yml
     new = [r for r in good if r.is_new]
     changed = [r for r in good if not r.is_new and r.changes]
     unchanged = [r for r in good if not r.is_new and not r.changes]

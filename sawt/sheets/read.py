@@ -283,13 +283,12 @@ def _column_index(letters: str) -> int:
 
 def _read_xlsx(path: Path, label: str, sheet_name: str | None) -> Sheet:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         # read_only streams the rows (normal mode keeps every cell as an object: ~50 times
         # the file's size in memory); data_only gives a formula's computed value, never its text.
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
+    except Exception as error:  # openpyxl raises anything from KeyError to lxml's XMLSyntaxError: never a traceback
         raise SheetError(f"{label}: cannot be read as an .xlsx workbook ({type(error).__name__}); open it in Excel "
                          "or LibreOffice and save it again") from None
     try:
