@@ -37,8 +37,9 @@ LIST_SEPARATOR = "; "
 #: the arrest, the detention and the latest news of a typical case; more are added by
 #: copying a group's columns and numbering them on (event4_date, ...).
 TEMPLATE_GROUPS = {"events": 3, "corrections": 1}
-#: Private columns the template suggests (the schema's own examples: contacts, consent).
-TEMPLATE_PRIVATE = ("contact", "consent")
+#: The private column the template suggests: a short note to the editors, such as how consent
+#: was given (the Contribute page's safety rules: never phone numbers, addresses or contacts).
+TEMPLATE_PRIVATE = ("note",)
 _GROUP_HEADER = re.compile(r"^([a-z]+?)([1-9][0-9]{0,3})_([a-z_]+)$")
 
 
@@ -105,8 +106,10 @@ class Layout:
 
     def private_column(self, key: str) -> Column:
         return Column(PRIVATE_PREFIX + key, ("private", key), "private",
-                      f"Private: lands under private: {key}, never published. Remember the repository may be public.",
-                      f"خاص: يُحفظ تحت private: {key} ولا يُنشر أبداً. تذكّر أن المستودع نفسه قد يكون علنياً.")
+                      f"Private: lands under private: {key}, never published. A short note for the editors (e.g. how consent "
+                      "was given); never phone numbers, addresses or contacts: the repository may be public.",
+                      f"خاص: يُحفظ تحت private: {key} ولا يُنشر أبداً. ملاحظة قصيرة للمحررين (كطريقة الحصول على "
+                      "الموافقة)، ولا تكتب أبداً أرقام هواتف أو عناوين أو جهات اتصال: قد يكون المستودع علنياً.")
 
     def parse_header(self, header: list[str]) -> tuple[list[Column | None], list[tuple[int, str]]]:
         """The column of each header cell (None for an empty one) and the problems, as

@@ -19,7 +19,7 @@ from sawt.sheets.read import SheetError, read_sheet
 from .test_load_fixtures import MINIMAL_CASE, TODAY, write_archive
 
 HEADER = ["slug", "name_en", "name_ar", "status", "summary_en", "summary_ar", "last_verified",
-          "event1_date", "event1_type", "event1_text_en", "event1_text_ar", "sources", "private_contact"]
+          "event1_date", "event1_type", "event1_text_en", "event1_text_ar", "sources", "private_note"]
 
 
 def good_row(number: int, **overrides: object) -> list[object]:
@@ -28,7 +28,7 @@ def good_row(number: int, **overrides: object) -> list[object]:
         "name_ar": f"شخص تجريبي {number}", "status": "detained", "summary_en": "A fictional case.",
         "summary_ar": "حالة خيالية.", "last_verified": "2024-06-01", "event1_date": "2023-04-19",
         "event1_type": "arrested", "event1_text_en": "Arrested (fictional).", "event1_text_ar": "اعتُقل (خيالي).",
-        "sources": "report-one", "private_contact": None,
+        "sources": "report-one", "private_note": None,
     }
     values.update(overrides)
     return [values[name] for name in HEADER]
@@ -159,14 +159,14 @@ def test_under_github_actions_each_problem_is_also_an_annotation(
 
 def test_new_cases_are_unpublished_private_columns_land_under_private_and_a_made_slug_is_shown(
         tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sheet = write_csv(tmp_path / "cases.csv", [good_row(1, slug=None, private_contact="a fictional phone")])
+    sheet = write_csv(tmp_path / "cases.csv", [good_row(1, slug=None, private_note="consent recorded (fictional)")])
     code, lines = run(sheet, data, capsys=capsys)
     assert code == 0
     assert "cases.csv:row 2: slug made from name_en: test-person-001" in lines
     assert lines[-1].startswith("cases.csv: 1 good row: 1 new, 0 changed, 0 unchanged; wrote 1 file")
     written = (data / "cases" / "test-person-001.yml").read_text(encoding="utf-8")
     assert "publish: false" in written
-    assert "private:\n  contact: a fictional phone" in written
+    assert "private:\n  note: consent recorded (fictional)" in written
     assert main(["check", "--data", str(data), "--today", TODAY.isoformat()]) == 0
 
 

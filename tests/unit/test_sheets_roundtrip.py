@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_case_field_of_the_schema_has_its_columns() -> None:
-    names = [c.name for c in case_layout().columns(private=("contact",))]
+    names = [c.name for c in case_layout().columns(private=("note",))]
     for field in load_schemas()["case"]["properties"]:
         assert any(name == field or name.startswith(f"{field}_") or
                    name.startswith(f"{field.removesuffix('s')}1_") for name in names), field
     assert names[:3] == ["slug", "name_en", "name_ar"]
-    assert "event1_place_ar" in names and "private_contact" in names
+    assert "event1_place_ar" in names and "private_note" in names
 
 
 def test_the_template_has_hints_drop_downs_and_right_to_left_arabic_columns(
