@@ -292,7 +292,9 @@ def _check_row(row: Any, columns: list[Column | None], label: str, data_dir: Pat
     result = RowResult(row.number)
 
     def problem(column: str | None, message: str) -> None:
-        result.problems.append(SheetProblem(label, row.number, column, message, row.line))
+        found = SheetProblem(label, row.number, column, message, row.line)
+        if found not in result.problems:  # a check may find one missing text twice; say it once
+            result.problems.append(found)
 
     values: dict[Column, Any] = {}
     for index, column_note in sorted(cell_notes):
