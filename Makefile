@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 CMS_PORT ?= 8081
 
-.PHONY: serve build offline test check new-case new-page translations cms browser-deps clean
+.PHONY: serve build offline test check new-case new-page translations cms browser-deps clean import import-template
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ new-case: $(STAMP)
 new-page: $(STAMP)
 	@if [ -z "$$PAGE" ]; then echo "Give the page's address: make new-page PAGE=statement (or news/2026-01-visit)"; exit 2; fi
 	@$(BIN)/python -m sawt new-page -- "$$PAGE"
+
+# Cases from a spreadsheet (.xlsx, .ods or .csv): every row checked as make check checks a case file,
+# every problem listed by row and column, nothing written unless every row is good. FILE is read
+# from the environment (make exports it), so no quote in a file name can break the shell.
+# More options (--write-valid, --date-format, --encoding, --sheet, --dry-run): .venv/bin/python -m sawt import --help
+import: $(STAMP)
+	@if [ -z "$$FILE" ]; then echo "Give the sheet to import: make import FILE=cases.xlsx (make import-template writes one to fill in)"; exit 2; fi
+	@$(BIN)/python -m sawt import -- "$$FILE"
+
+# cases-template.xlsx: one column per case field, a row of hints in both languages, drop-down lists.
+import-template: $(STAMP)
+	@$(BIN)/python -m sawt import-template
 
 # Pages and texts missing in one language, and translations older than their twin.
 translations: $(STAMP)

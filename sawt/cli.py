@@ -10,6 +10,10 @@ that is for bugs in Sawt itself.
 `translations` lists what is missing or outdated in one language.
 
 `synthetic DIR --cases N [--seed S]` writes a fictional archive for benchmarks.
+
+`import SHEET` checks a .csv, .xlsx or .ods of cases row by row and writes the case files;
+`import-template` writes the sheet to fill in, `export-sheet` the archive in that layout
+(sawt/sheets/).
 """
 
 from __future__ import annotations
@@ -162,6 +166,26 @@ def main(argv: list[str] | None = None) -> int:
                             help="instead, write the UI to DIR, to publish on its own address (needs --repo, --auth-url)")
     cms_parser.add_argument("--repo", help="the GitHub repository saves open pull requests on, owner/name")
     cms_parser.add_argument("--auth-url", help="the https:// address of the OAuth service that signs in to GitHub")
+    import_parser = commands.add_parser("import", help="import cases from a .csv, .xlsx or .ods sheet (make import FILE=...)")
+    import_parser.add_argument("sheet", type=Path, help="the sheet to import")
+    import_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
+    import_parser.add_argument("--write-valid", action="store_true",
+                               help="write the good rows even if others have problems (the exit status is still 1)")
+    import_parser.add_argument("--dry-run", action="store_true", help="check and list what would change; write nothing")
+    import_parser.add_argument("--date-format", action="append", default=[], choices=("DD/MM/YYYY", "MM/DD/YYYY", "YYYY/MM/DD", "serial"),
+                               help="how to read dates that are not YYYY-MM-DD (19/04/2023 is DD/MM/YYYY; serial: Excel's "
+                                    "day numbers); may be given twice")
+    import_parser.add_argument("--encoding", help="a CSV's encoding, when it is not UTF-8, UTF-16 or Arabic windows-1256")
+    import_parser.add_argument("--sheet", dest="sheet_name", help="the sheet to read in a workbook (default: \"cases\", "
+                                                                 "else the first visible one)")
+    import_parser.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    template_parser = commands.add_parser("import-template", help="write the sheet to fill in (cases-template.xlsx)")
+    template_parser.add_argument("out", type=Path, nargs="?", default=Path("cases-template.xlsx"))
+    export_parser = commands.add_parser("export-sheet", help="write every case as one row of a sheet (.xlsx, .ods or .csv)")
+    export_parser.add_argument("out", type=Path, nargs="?", default=Path("cases-export.xlsx"))
+    export_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
+    export_parser.add_argument("--include-private", action="store_true",
+                               help="also write the private_ columns (keep that file private)")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -179,4 +203,20 @@ def main(argv: list[str] | None = None) -> int:
         return translations(args.root)
     if args.command == "cms":
         return cms(args.root, args.port, export=args.export, repo=args.repo, auth_url=args.auth_url)
+    if args.command == "import":
+        from sawt.sheets.importer import run_import
+
+        today = args.today or archive_today(_configured_time_zone(args.data))
+        return run_import(args.sheet, args.data, today, write_valid=args.write_valid, dry_run=args.dry_run,
+                          date_formats=tuple(args.date_format), encoding=args.encoding, sheet_name=args.sheet_name)
+    if args.command == "import-template":
+        from sawt.sheets.export import write_template
+
+        write_template(args.out)
+        print(f"wrote {args.out.as_posix()}: fill in one case a row, then make import FILE={args.out.as_posix()}")
+        return 0
+    if args.command == "export-sheet":
+        from sawt.sheets.export import run_export
+
+        return run_export(args.data, args.out, include_private=args.include_private)
     return synthetic(args.out, args.cases, args.seed, args.words)

@@ -356,6 +356,54 @@ def _read_cases(data_dir: Path, prefix: str, problems: list[Problem], parsed: Pa
     return result
 
 
+# --- one case at a time (the spreadsheet importer, sawt/sheets/) --------------------
+
+
+@dataclass(frozen=True)
+class CaseReferences:
+    """What a case may refer to in `data_dir`: source ids and appeals (None: that file is
+    unreadable, so references to it are not judged), and the problems of those files."""
+
+    source_ids: dict[str, Any] | None
+    appeal_ids: dict[str, Any] | None
+    problems: tuple[Problem, ...] = ()
+
+
+def read_case_references(data_dir: Path, today: date) -> CaseReferences:
+    """sources.yml and appeals.yml of `data_dir`, checked as `check_archive` checks them."""
+    data_dir = Path(data_dir)
+    prefix = data_dir.name or "data"
+    problems: list[Problem] = []
+    sources_doc = _read_list_file(data_dir, prefix, "sources", problems)
+    source_ids: dict[str, Any] | None = _check_sources(sources_doc, today, problems)
+    if sources_doc is None and (data_dir / "sources.yml").exists():
+        source_ids = None
+    appeals_doc = _read_list_file(data_dir, prefix, "appeals", problems)
+    appeal_ids = _unique_ids(appeals_doc, "appeal", problems) if appeals_doc is not None else {}
+    if appeals_doc is None and (data_dir / "appeals.yml").exists():
+        appeal_ids = None
+    return CaseReferences(source_ids, appeal_ids, tuple(problems))
+
+
+def check_case_document(doc: YamlDoc, slug: str, data_dir: Path, references: CaseReferences, today: date) -> list[Problem]:
+    """Every problem `check_archive` (strict) finds in one case, for a case that is not a file
+    yet: schema, dates, sources, photo, its appeal (both ways: the appeal must list it back)
+    and script direction. `doc` decides how the problems name their place."""
+    data_dir = Path(data_dir)
+    prefix = data_dir.name or "data"
+    problems: list[Problem] = []
+    case_doc = _CaseDoc(slug=slug, doc=doc)
+    _check_case(case_doc, data_dir, references.source_ids, today, problems)
+    _check_appeal_ref(case_doc, references.appeal_ids, prefix, problems)
+    ref = _get(doc.value, "appeal")
+    appeal = (references.appeal_ids or {}).get(ref) if isinstance(ref, str) else None
+    if isinstance(appeal, dict) and slug not in (appeal.get("cases") or []):
+        problems.append(doc.problem(("appeal",), f"appeal {describe(ref)}: {prefix}/appeals.yml does not list this "
+                                                 f"case under that appeal's cases:; add - {slug} there"))
+    problems.extend(direction_problems(doc))
+    return problems
+
+
 #: Checks that read one file's content and nothing else, named with a hash of their code
 #: and schemas: a file that passed is not checked again while neither changes (ParsedFiles).
 _SCHEMA_CHECK = "schema-" + hashlib.sha256(b"".join(
