@@ -9,6 +9,8 @@ that is for bugs in Sawt itself.
 `new-case SLUG` and `new-page PATH` start a case file or a pair of twin pages;
 `translations` lists what is missing or outdated in one language.
 
+`zim [SITE_DIR] [ZIM_FILE]` writes the Kiwix ZIM file of a build (`make zim`).
+
 `synthetic DIR --cases N [--seed S]` writes a fictional archive for benchmarks.
 """
 
@@ -162,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
                             help="instead, write the UI to DIR, to publish on its own address (needs --repo, --auth-url)")
     cms_parser.add_argument("--repo", help="the GitHub repository saves open pull requests on, owner/name")
     cms_parser.add_argument("--auth-url", help="the https:// address of the OAuth service that signs in to GitHub")
+    zim_parser = commands.add_parser("zim", help="write the Kiwix ZIM file of a built site (make zim)")
+    zim_parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
+    zim_parser.add_argument("zim", type=Path, nargs="?", default=Path("site.zim"), help="the file to write (default: site.zim)")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -179,4 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         return translations(args.root)
     if args.command == "cms":
         return cms(args.root, args.port, export=args.export, repo=args.repo, auth_url=args.auth_url)
+    if args.command == "zim":
+        from sawt.outputs.zim import main as write_zim_file
+
+        return write_zim_file(args.site, args.zim)
     return synthetic(args.out, args.cases, args.seed, args.words)
