@@ -79,12 +79,12 @@ _TITLE = re.compile(r"<title>([^<]*)</title>")
 _SITE_NAME = re.compile(r'<meta property="og:site_name" content="([^"]*)"')
 #: The header's search slot, filled by sawt-search.js with Pagefind's search on the site.
 _SEARCH_SLOT = re.compile(r'<div class="sawt-search" data-sawt-search(?: data-sawt-placeholder="([^"]*)")?></div>')
-#: The ZIM's own files, beside the build's: the search form's script and style.
+#: The ZIM's own files, beside the build's: the search form's script, and the style of the form and of the room kept for kiwix-serve's toolbar.
 SEARCH_SCRIPT = "assets/js/sawt-zim-search.js"
-SEARCH_STYLE = "assets/css/sawt-zim-search.css"
+ZIM_STYLE = "assets/css/sawt-zim.css"
 ZIM_OWN_FILES = {
     SEARCH_SCRIPT: (Path(__file__).with_name("zim_search.js"), "application/javascript"),
-    SEARCH_STYLE: (Path(__file__).with_name("zim_search.css"), "text/css"),
+    ZIM_STYLE: (Path(__file__).with_name("zim.css"), "text/css"),
 }
 _FIRST_SCRIPT = re.compile(r"<script\b")
 _HEAD_END = re.compile(r"</head>")
@@ -144,7 +144,7 @@ def zim_page(page_html: str, relative: str, *, book: str) -> str:
     page_html, slots = _SEARCH_SLOT.subn(search_form, page_html)
     if slots:
         page_html = _FIRST_SCRIPT.sub(f'<script src="{root}{SEARCH_SCRIPT}" defer></script>\n<script', page_html, count=1)
-        page_html = _HEAD_END.sub(f'<link rel="stylesheet" href="{root}{SEARCH_STYLE}">\n</head>', page_html, count=1)
+        page_html = _HEAD_END.sub(f'<link rel="stylesheet" href="{root}{ZIM_STYLE}">\n</head>', page_html, count=1)
     policy = PRIVACY_META.search(page_html)
     if policy:
         allowed = _SCRIPT_SRC.sub(lambda m: m.group(1) + " " + _TOOLBAR_HANDLER_SOURCE, policy.group(1), count=1)

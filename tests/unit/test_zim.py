@@ -18,7 +18,7 @@ from sawt.outputs.zim import (
     DESCRIPTION_MAX,
     KIWIX_TOOLBAR_HANDLER,
     SEARCH_SCRIPT,
-    SEARCH_STYLE,
+    ZIM_STYLE,
     TITLE_MAX,
     ZIM_LEFT_OUT,
     illustration_png,
@@ -58,7 +58,7 @@ def test_a_page_in_the_zim_links_files_and_searches_with_kiwix():
     assert box["placeholder"] == box["aria-label"] == "ابحث في الأرشيف"
     scripts = [s["src"] for s in doc.select("script[src]")]
     assert scripts[0] == f"../../../{SEARCH_SCRIPT}"
-    assert doc.select_one(f'link[href="../../../{SEARCH_STYLE}"]')
+    assert doc.select_one(f'link[href="../../../{ZIM_STYLE}"]')
 
 
 def test_the_zim_pages_policy_allows_only_kiwix_serves_toolbar_handler():
