@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 CMS_PORT ?= 8081
 
-.PHONY: serve build offline test check new-case new-page translations cms browser-deps clean import import-template
+.PHONY: serve build offline zim test check new-case new-page translations cms browser-deps clean import import-template
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,17 +59,19 @@ translations: $(STAMP)
 cms: $(STAMP) node_modules/.installed
 	$(BIN)/python -m sawt cms --port $(CMS_PORT)
 
-# Browser tests use Debian's Chromium (no browser downloads); print tests read PDFs with
+# Browser tests use Debian's Chromium (no browser downloads); the ZIM tests check with zimcheck and
+# zimdump (zim-tools) and serve with kiwix-serve (kiwix-tools); print tests read PDFs with
 # poppler; the Nu Html Checker (vnu-jar from npm) runs on Debian's Java; npm (Debian's
 # only when none is installed) installs axe-core and vnu-jar from package-lock.json.
 browser-deps:
-	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && command -v pdfinfo >/dev/null && command -v java >/dev/null && command -v npm >/dev/null; then :; \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && command -v pdfinfo >/dev/null && command -v java >/dev/null && command -v npm >/dev/null \
+	  && command -v zimcheck >/dev/null && command -v zimdump >/dev/null && command -v kiwix-serve >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium firefox-esr poppler-utils default-jre-headless $$(command -v npm >/dev/null || echo npm) >/dev/null; \
+	    chromium firefox-esr poppler-utils default-jre-headless zim-tools kiwix-tools $$(command -v npm >/dev/null || echo npm) >/dev/null; \
 	else \
-	  echo "The browser and HTML tests need Debian's Chromium and Firefox ESR, poppler, Java and npm. Install them with:"; \
-	  echo "  sudo apt-get install chromium firefox-esr poppler-utils default-jre-headless npm"; \
+	  echo "The browser and HTML tests need Debian's Chromium and Firefox ESR, poppler, Java, npm, zim-tools and kiwix-tools. Install them with:"; \
+	  echo "  sudo apt-get install chromium firefox-esr poppler-utils default-jre-headless npm zim-tools kiwix-tools"; \
 	  exit 1; \
 	fi
 
@@ -101,3 +103,11 @@ offline: $(STAMP)
 	rm -rf site-offline site-offline.zip
 	SAWT_SITE_URL=$${SAWT_SITE_URL:-https://offline.invalid/} NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-offline/site
 	$(BIN)/python -m sawt.outputs.offline site-offline site-offline.zip
+
+# The archive as a Kiwix ZIM file (README: "The archive in Kiwix"): the site is built into site-zim/
+# (never into site/), then written to site.zim with its full-text index. The site's address as for
+# make offline: SAWT_SITE_URL=https://your.domain/ make zim.
+zim: $(STAMP)
+	rm -rf site-zim site.zim
+	SAWT_SITE_URL=$${SAWT_SITE_URL:-https://offline.invalid/} NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-zim
+	$(BIN)/python -m sawt zim site-zim site.zim

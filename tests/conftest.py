@@ -204,3 +204,15 @@ def appeal_email_url(appeal_email_site: Path):
     server, url = serve(appeal_email_site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def sample_zim(site_dir: Path) -> Path:
+    """The session's build written as a ZIM file, as `make zim` writes it (no second build)."""
+    from datetime import date
+
+    from sawt.outputs.zim import write_zim
+
+    out = ARTIFACTS / "sawt.zim"
+    write_zim(site_dir, out, built=date(2026, 12, 3))
+    return out

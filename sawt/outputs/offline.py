@@ -1,6 +1,7 @@
 """The offline copy: a built site made to work from a folder opened as file://.
 
-The copy is a folder (`make offline`: site-offline/) holding
+What it shares with the ZIM file (which files go in, folder links made file links, what
+the copy says about itself) is sawt/outputs/portable.py. The copy is a folder (`make offline`: site-offline/) holding
 
     index.html   what this copy is and when it was made, in both languages,
                  linking to both homes (LANDING_TEMPLATE)
@@ -18,45 +19,23 @@ date as a day (SOURCE_DATE_EPOCH when set, as for any reproducible build).
 
 from __future__ import annotations
 
-import html
-import json
-import os
 import re
-import shutil
 import sys
 import zipfile
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sawt.data.model import PartialDate
-from sawt.dates import archive_today, format_number
+from sawt.dates import format_number
 from sawt.machinery.cached_files import write_atomically
 from sawt.outputs.offline_search import OfflineSearchError, make_search_offline
+from sawt.outputs.portable import SHARE_CARDS_FOLDER, CopyFacts, build_date, carried_files, copy_facts, file_link, file_links
 from sawt.render.markup import ENV, bdi, time_html
 
-_HREF = re.compile(r'(\bhref=")([^"]*)(")')
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
-
-def offline_href(href: str) -> str:
-    """A relative link to a folder ("cases/x/", "../", ".") becomes one to its
-    index.html; links with a scheme, absolute paths, fragments and files stay."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not parts.path:
-        return href
-    path = parts.path
-    if path in (".", ".."):
-        path += "/"
-    if not path.endswith("/"):
-        return href
-    rebuilt = path + "index.html"
-    if parts.query:
-        rebuilt += "?" + parts.query
-    if parts.fragment:
-        rebuilt += "#" + parts.fragment
-    return rebuilt
+#: The copy's names for the shared link rewrite (sawt/outputs/portable.py).
+offline_href = file_link
 
 
 #: A font preload asks for the font in CORS mode, which Chromium refuses from file://
@@ -65,8 +44,7 @@ FONT_PRELOAD = re.compile(r'<link rel="preload"[^>]*\bas="font"[^>]*>\n?')
 
 
 def offline_html(html: str) -> str:
-    html = FONT_PRELOAD.sub("", html)
-    return _HREF.sub(lambda m: m.group(1) + offline_href(m.group(2)) + m.group(3), html)
+    return file_links(FONT_PRELOAD.sub("", html))
 
 
 def make_offline(site_dir: Path) -> int:
@@ -79,22 +57,12 @@ def make_offline(site_dir: Path) -> int:
     return len(pages)
 
 
-#: What a reader of the copy never loads, left out of it: share cards (only share previews
-#: name them, by their address on the published site; at 10,000 cases they would be most
-#: of the zip), the theme's unused lunr search, and source maps (for developer tools).
-LEFT_OUT_FOLDERS = ("assets/cards", "assets/javascripts/lunr")
-LEFT_OUT_SUFFIXES = (".map",)
-
-
 def prune(site_dir: Path) -> int:
-    """Remove what the copy does not need (LEFT_OUT_FOLDERS, LEFT_OUT_SUFFIXES); bytes removed."""
+    """Remove what the copy does not carry (sawt/outputs/portable.py: what no reader loads, and
+    the share cards, which only share previews name, by their published address); bytes removed."""
+    carried = {file for _relative, file in carried_files(site_dir, also_left_out=(SHARE_CARDS_FOLDER,))}
     removed = 0
-    for folder in LEFT_OUT_FOLDERS:
-        target = site_dir / folder
-        if target.is_dir():
-            removed += sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
-            shutil.rmtree(target)
-    for file in [p for p in site_dir.rglob("*") if p.is_file() and p.name.endswith(LEFT_OUT_SUFFIXES)]:
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file() and p not in carried):
         removed += file.stat().st_size
         file.unlink()
     return removed
@@ -104,61 +72,8 @@ def prune(site_dir: Path) -> int:
 SITE_FOLDER = "site"
 LANDING = "index.html"
 LANDING_TEMPLATE = "offline_landing.html.j2"
-#: The address `make offline` uses when no SAWT_SITE_URL is given: not a real site.
-_PLACEHOLDER_HOST = ".invalid"
-_SITE_NAME = re.compile(r'<meta property="og:site_name" content="([^"]*)"')
-_SITE_URL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
-
-@dataclass(frozen=True)
-class CopyFacts:
-    """What the landing page says about the copy, read from the built site."""
-
-    site_name_en: str
-    site_name_ar: str
-    address: str | None  # the published site's address; None for a placeholder
-    cases: int | None  # published cases, from the open-data export
-    last_verified: date | None  # the newest last_verified among them
-    built: date
-
-
-def build_date(environ: dict[str, str] | os._Environ[str] = os.environ) -> date:
-    """The day the copy was made: SOURCE_DATE_EPOCH (seconds) when set, else today in the archive's time zone."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
-    return archive_today()
-
-
-def copy_facts(site_dir: Path, built: date) -> CopyFacts:
-    home_en = (site_dir / "index.html").read_text(encoding="utf-8")
-    home_ar_path = site_dir / "ar" / "index.html"
-    home_ar = home_ar_path.read_text(encoding="utf-8") if home_ar_path.is_file() else ""
-    name_en = _SITE_NAME.search(home_en)
-    name_ar = _SITE_NAME.search(home_ar)
-    canonical = _SITE_URL.search(home_en)
-    address = html.unescape(canonical.group(1)) if canonical else None
-    if address and (urlsplit(address).hostname or "").endswith(_PLACEHOLDER_HOST):
-        address = None
-    cases = last_verified = None
-    export = site_dir / "data" / "cases.json"
-    if export.is_file():
-        records = json.loads(export.read_text(encoding="utf-8")).get("cases", [])
-        cases = len(records)
-        dates = sorted(str(r["last_verified"]) for r in records if r.get("last_verified"))
-        if dates:
-            last_verified = date.fromisoformat(dates[-1][:10])
-    return CopyFacts(
-        site_name_en=html.unescape(name_en.group(1)) if name_en else "Sawt",
-        site_name_ar=html.unescape(name_ar.group(1)) if name_ar else "صوت",
-        address=address,
-        cases=cases,
-        last_verified=last_verified,
-        built=built,
-    )
+__all__ = ["CopyFacts", "build_date", "copy_facts", "offline_href", "offline_html", "prune", "make_copy", "write_zip"]
 
 
 def _day(value: date) -> PartialDate:

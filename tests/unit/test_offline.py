@@ -12,6 +12,7 @@ from sawt.outputs.offline import offline_href, offline_html, write_zip
         ("../", "../index.html"),
         (".", "./index.html"),
         ("../ar/#top", "../ar/index.html#top"),
+        ("../..", "../../index.html"),
         ("assets/css/sawt.css", "assets/css/sawt.css"),
         ("#main", "#main"),
         ("https://example.org/x/", "https://example.org/x/"),

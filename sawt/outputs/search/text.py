@@ -169,3 +169,27 @@ def query_matches_text(query: str, text: str) -> bool:
         page_keys |= search_variants(word)
     query_keys = _KEY_WORD.findall(normalise_query(query))
     return bool(query_keys) and all(any(k.startswith(q) for k in page_keys) for q in query_keys)
+
+
+@lru_cache(maxsize=1)
+def _fold_groups() -> tuple[Mapping[int, str], ...]:
+    """The fold table split by the letter it folds to (every hamza alef to ا, ى to ي, ة to ه, ...)."""
+    groups: dict[str, dict[int, str]] = {}
+    for source, target in load_table()["rules"]["fold"].items():
+        groups.setdefault(target, {})[ord(source)] = target
+    return tuple(groups.values())
+
+
+@lru_cache(maxsize=200_000)
+def reader_spellings(word: str) -> frozenset[str]:
+    """Every spelling of a word a reader may type when the search applies no folding to
+    the query (Kiwix's): each group of the fold table applied or not (أسامة: أسامة, اسامة,
+    أسامه, اسامه), marks always removed, and each with its article removed. The site's own
+    search needs only `search_variants`, because it folds the query too."""
+    r = rules()
+    written = r.strip.sub("", unicodedata.normalize("NFKC", word)).lower()
+    spellings = {written}
+    for group in _fold_groups():
+        if any(chr(code) in written for code in group):
+            spellings |= {spelling.translate(group) for spelling in spellings}
+    return frozenset(spellings | {_strip_article(spelling) for spelling in spellings})
