@@ -356,6 +356,60 @@ def _read_cases(data_dir: Path, prefix: str, problems: list[Problem], parsed: Pa
     return result
 
 
+# --- what the capture tool preserves (sawt/capture/) -------------------------------
+
+
+@dataclass(frozen=True)
+class SourceToCapture:
+    """A source with a url, wherever it is written; `where` is its file:line, `cited_by` the
+    files that cite it (for the capture's error lines)."""
+
+    id: str
+    url: str
+    title: str
+    where: str
+    cited_by: tuple[str, ...] = ()
+
+
+def sources_to_capture(data_dir: Path) -> list[SourceToCapture]:
+    """Every source with a url: data/sources.yml's, and the inline sources of every case file
+    (published or not: the archive keeps them all; the build decides what is shown). The id of an
+    inline source is the one the site gives it: <case slug>-source-<n>."""
+    data_dir = Path(data_dir)
+    prefix = data_dir.name or "data"
+    problems: list[Problem] = []
+    found: dict[str, SourceToCapture] = {}
+    cited: dict[str, list[str]] = {}
+    sources_doc = _read_list_file(data_dir, prefix, "sources", problems)
+    for index, item in _items(sources_doc.value if sources_doc else None):
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("url"), str):
+            line = sources_doc.line((index, "id"))
+            found.setdefault(item["id"], SourceToCapture(item["id"], item["url"], str(item.get("title", "")),
+                                                         f"{sources_doc.file}:{line}"))
+    for case_doc in _read_cases(data_dir, prefix, problems):
+        case = case_doc.doc.value
+        if not isinstance(case, dict):
+            continue
+        inline = 0
+        for index, item in _items(case.get("sources")):
+            if isinstance(item, str):
+                cited.setdefault(item, []).append(case_doc.doc.file)
+            elif isinstance(item, dict):
+                inline += 1
+                if isinstance(item.get("url"), str):
+                    source_id = f"{case_doc.slug}-source-{inline}"
+                    where = f"{case_doc.doc.file}:{case_doc.doc.line(('sources', index))}"
+                    found[source_id] = SourceToCapture(source_id, item["url"], str(item.get("title", "")), where,
+                                                       (case_doc.doc.file,))
+        for event in case.get("events") or []:
+            if isinstance(event, dict):
+                for ref in [event.get("source"), *(event.get("sources") or [])]:
+                    if isinstance(ref, str):
+                        cited.setdefault(ref, []).append(case_doc.doc.file)
+    return [dataclasses.replace(source, cited_by=source.cited_by or tuple(dict.fromkeys(cited.get(source.id, ()))))
+            for source in found.values()]
+
+
 # --- one case at a time (the spreadsheet importer, sawt/sheets/) --------------------
 
 

@@ -71,6 +71,53 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
+class Capture:
+    """One preserved copy of a source, as archive/manifest.json records it (sawt/data/captures.py).
+
+    `method` is "fetched" (Sawt fetched the URL itself: `captured_at` is when) or "imported"
+    (a copy made elsewhere, `--import`: `captured_at` is None when nobody recorded when it was
+    made, and `copied_by` says who made it)."""
+
+    source: str
+    method: str
+    file: str  # relative to the archive folder, e.g. snhr-2023-al-samar/20260101T120000Z.wacz
+    file_sha256: str
+    size: int
+    captured_at: str | None  # ISO 8601 UTC, or None: capture date unknown
+    url: str | None = None
+    final_url: str | None = None
+    status: int | None = None
+    content_type: str | None = None
+    body_sha256: str | None = None
+    text_file: str | None = None  # the extracted text, UTF-8, relative to the archive folder
+    text_encoding: str | None = None  # the encoding the document itself was in
+    imported_at: str | None = None
+    copied_by: str | None = None
+    note: str | None = None
+    tool: str = ""
+    tool_version: str = ""
+    redirects: tuple[tuple[str, int], ...] = ()  # (url, status) of each hop before the final one
+
+    @property
+    def is_wacz(self) -> bool:
+        return self.file.endswith(".wacz")
+
+    @property
+    def date_shown(self) -> str | None:
+        """YYYY-MM-DD of the capture, or None when it is unknown."""
+        return self.captured_at[:10] if self.captured_at else None
+
+
+@dataclass(frozen=True)
+class LiveCheck:
+    """What `--check-live` last found at a source's original address."""
+
+    checked_at: str
+    state: str  # "online", "changed" or "gone"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -80,6 +127,15 @@ class Source:
     archived_url: str | None = None
     language: str | None = None
     publisher_ar: str | None = None  # the publisher's own Arabic name, if it has one (never a translation of ours)
+    kind: str | None = None  # official, court, ngo, media, family or witness
+    captures: tuple[Capture, ...] = ()  # oldest first
+    archive_reason: Text | None = None  # why there is no capture (archive: reason:)
+    live: LiveCheck | None = None
+    where: str = ""  # file:line of its entry, for messages only
+
+    @property
+    def latest_capture(self) -> Capture | None:
+        return self.captures[-1] if self.captures else None
 
 
 @dataclass(frozen=True)
@@ -89,7 +145,9 @@ class Event:
     text: Text
     place: Text | None = None
     by: Text | None = None  # who acted: "General Security", "Military Intelligence"...
-    source: Source | None = None
+    source: Source | None = None  # the first of `sources` (most code shows one)
+    sources: tuple[Source, ...] = ()  # every source the event cites (source: or sources:)
+    grade: str | None = None  # an id of data/grades.yml; None: not graded
 
 
 @dataclass(frozen=True)
