@@ -147,7 +147,7 @@ class Event:
     by: Text | None = None  # who acted: "General Security", "Military Intelligence"...
     source: Source | None = None  # the first of `sources` (most code shows one)
     sources: tuple[Source, ...] = ()  # every source the event cites (source: or sources:)
-    grade: str | None = None  # an id of data/grades.yml; None: not graded
+    grade: "Grade | None" = None  # from data/grades.yml; None: not graded
 
 
 @dataclass(frozen=True)
@@ -241,12 +241,37 @@ class Appeal:
 
 
 @dataclass(frozen=True)
+class Grade:
+    """One step of data/grades.yml's scale (strongest first)."""
+
+    id: str
+    label: Text
+    definition: Text
+    counted: bool = True
+    needs: str | None = None
+
+
+@dataclass(frozen=True)
 class Archive:
     cases: tuple[Case, ...]  # published cases only, sorted by slug
     figures: Mapping[str, Figure] = field(default_factory=dict)
     context_events: tuple[ContextEvent, ...] = ()
     sources: Mapping[str, Source] = field(default_factory=dict)
     appeals: Mapping[str, Appeal] = field(default_factory=dict)
+    grades: tuple[Grade, ...] = ()  # data/grades.yml, strongest first
+
+    def grade(self, grade_id: str | None) -> Grade | None:
+        return next((grade for grade in self.grades if grade.id == grade_id), None)
+
+    def meets(self, grade: "Grade | None", min_grade: str | None) -> bool:
+        """Whether an event of `grade` is counted at `min_grade` (None: every counted grade,
+        and ungraded events). A grade that is not counted (discounted) never is."""
+        if grade is not None and not grade.counted:
+            return False
+        if min_grade is None:
+            return True
+        order = [g.id for g in self.grades]
+        return grade is not None and min_grade in order and order.index(grade.id) <= order.index(min_grade)
 
     def case(self, slug: str) -> Case | None:
         return self._cases_by_slug.get(slug)
