@@ -149,6 +149,10 @@ class Event:
     sources: tuple[Source, ...] = ()  # every source the event cites (source: or sources:)
     grade: "Grade | None" = None  # from data/grades.yml; None: not graded
 
+    def __post_init__(self) -> None:
+        if not self.sources and self.source is not None:  # an event made with source= alone
+            object.__setattr__(self, "sources", (self.source,))
+
 
 @dataclass(frozen=True)
 class Correction:
