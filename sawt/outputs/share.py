@@ -10,11 +10,9 @@ import html
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from sawt.languages import LANGUAGES, url_in_language
+from sawt.languages import LANGUAGES, open_graph_locale, url_in_language
 from sawt.render import strings
 
-#: Open Graph locales (Facebook's list has ar_AR for Arabic).
-OG_LOCALES = {"en": "en_US", "ar": "ar_AR"}
 CARD_SIZE = (1200, 630)
 CARD_DIR = "assets/cards"
 SITE_CARD = "_site"  # not a valid case slug, so it never collides with a case's card
@@ -55,8 +53,8 @@ def page_meta(
         MetaTag("property", "og:title", title),
         MetaTag("property", "og:description", description),
         MetaTag("property", "og:url", url),
-        MetaTag("property", "og:locale", OG_LOCALES[lang]),
-        *[MetaTag("property", "og:locale:alternate", OG_LOCALES[o]) for o in LANGUAGES if o != lang],
+        MetaTag("property", "og:locale", open_graph_locale(lang)),
+        *[MetaTag("property", "og:locale:alternate", open_graph_locale(o)) for o in LANGUAGES if o != lang],
         MetaTag("property", "og:image", image),
         MetaTag("property", "og:image:type", "image/png"),
         MetaTag("property", "og:image:width", str(CARD_SIZE[0])),

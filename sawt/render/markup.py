@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from sawt.data.model import Lang, PartialDate, Source
+from sawt.data.model import LANGS, Lang, PartialDate, Source, other_text_language
 from sawt.dates import event_type_label, format_number, format_partial_date, status_label
-from sawt.languages import direction
+from sawt.languages import LANGUAGES, direction
 from sawt.render import strings
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -33,14 +33,14 @@ ENV = jinja2.Environment(
 
 
 def other_lang(lang: Lang) -> Lang:
-    return "ar" if lang == "en" else "en"
+    return other_text_language(lang)
 
 
 def bdi(value: object, lang: str | None = None) -> Markup:
     """Text isolated from its surroundings, so a Latin name, a number or a URL
     cannot reorder the Arabic around it (and vice versa). With a language the
     direction is explicit; without one the browser detects it (dir=auto)."""
-    if lang in ("en", "ar"):
+    if lang in LANGUAGES or lang in LANGS:
         return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(lang, direction(lang), value)
     if lang:
         return Markup('<bdi lang="{}">{}</bdi>').format(lang, value)
