@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 CMS_PORT ?= 8081
 
-.PHONY: serve build offline zim archive test check new-case new-page translations cms browser-deps clean import import-template
+.PHONY: serve build offline zim archive test test-unit check new-case new-page translations cms browser-deps clean import import-template
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,10 @@ LINT_STAMP := $(VENV)/.lint-installed
 $(LINT_STAMP): requirements-lint.txt $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lint.txt
 	touch $(LINT_STAMP)
+
+# Pure-Python unit tests only (tests/unit/: no process, browser or built site; about a minute).
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit
 
 test: $(STAMP) $(LINT_STAMP) browser-deps node_modules/.installed
 	$(BIN)/python -m pytest

@@ -20,18 +20,20 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from sawt import catalogs
 from sawt.config import ConfigError, load_site_config
 from sawt.engine import engine_messages
 from sawt.engine import files as file_list
-from sawt.engine.pages import has_share_block, untranslated_body
+from sawt.engine.pages import has_share_block
 from sawt.engine.session import BuildSession
 from sawt.errors import SawtError
 from sawt.fonts import preloaded_fonts
-from sawt.languages import DEFAULT_LANGUAGE, neutral_path, relative_url, url_in_language
+from sawt.languages import LANGUAGES, default_language, neutral_path, relative_url, url_in_language
 from sawt.machinery.strict import WarningTally
 from sawt.render import sanitise
 from sawt.render.front_matter import front_matter_lines
 from sawt.render.heading_ids import HeadingIds
+from sawt.render.untranslated import untranslated_body
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
@@ -283,6 +285,12 @@ def on_build_error(error: Exception) -> None:
     _sawt.session.discard_output()
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    # The theme overrides' words come from the same gettext catalogs as Sawt's pages.
+    env.globals.update(sawt_text=catalogs.text, sawt_url_prefix=lambda code: LANGUAGES[code].url_prefix)
+    return env
+
+
 def on_pre_template(template, template_name: str, config: MkDocsConfig):
     # The 404 page speaks both languages and links both home pages: no switcher.
     if template_name == "404.html":
@@ -294,7 +302,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # The 404 page is a theme template, not a page: give it the same treatment.
     # It is written once, by whichever language builds last; its frame is the default language's.
     if template_name.endswith(".html"):
-        return _sawt.session.pages.finish_page(output, lang=DEFAULT_LANGUAGE)
+        return _sawt.session.pages.finish_page(output, lang=default_language())
     return output
 
 

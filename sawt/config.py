@@ -5,9 +5,11 @@ and their site names (the i18n plugin's list), and Sawt's own settings under
 `extra: sawt:`. Sawt reads it here with a plain YAML reader (no MkDocs import), so the
 command line (`python -m sawt check`) and the build agree on every setting.
 
-The languages are those Sawt has words for (sawt/languages.py and the string tables);
-mkdocs.yml chooses their names and site names, and a language Sawt cannot speak is a
-clear error rather than a half-translated site.
+The languages are the i18n plugin's list, the one place they are declared: code, name, site
+name, which is the default; their direction comes from CLDR (sawt/languages.py), their words
+from the gettext catalogs (sawt/catalogs.py; a string not yet translated shows in English).
+The archive's texts are written in English and Arabic (sawt.data.model.LANGS), so both must
+be listed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from sawt.dates import ARCHIVE_TIMEZONE
-from sawt.languages import LANGUAGES, Direction
+from sawt import languages
+from sawt.data.model import LANGS
+from sawt.languages import Direction
 
 
 class ConfigError(Exception):
@@ -63,12 +67,17 @@ class SiteConfig:
     data_dir: Path
     cache_dir: Path
     font_dir: Path  # the site's web fonts, which share cards draw with too
+    locale_dirs: tuple[Path, ...]  # the site's own gettext catalogs (locale/), before Sawt's (sawt/catalogs.py)
     time_zone: str  # embargoes lift at 00:00 of their date in this zone
     allowed_files: tuple[str, ...] = ()  # .html/.svg/.js under docs/ that a reviewer allowed (see sawt.render.sanitise)
     mission: Mapping[str, str] = field(default_factory=dict)  # one line by language, under the site's name
     contact: Contact = field(default_factory=Contact)
     #: Past this many case pages, the search index is split into case shards (sawt.outputs.search.index).
     search_case_pages_per_shard: int = 1_000
+
+    @property
+    def site_languages(self) -> tuple[languages.Language, ...]:
+        return tuple(languages.Language(lang.code, lang.name, lang.direction, lang.url_prefix) for lang in self.languages)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -134,6 +143,7 @@ def load_site_config(config_file: Path, *, site_url: str | None = None) -> SiteC
         data_dir=root / str(extra.get("data_dir", "data")),
         cache_dir=root / ".cache",
         font_dir=root / "overrides" / "assets" / "fonts",
+        locale_dirs=(root / str(extra.get("locale_dir", "locale")),),
         time_zone=time_zone,
         allowed_files=tuple(str(name) for name in (extra.get("allowed_files") or [])),
         mission=_texts(extra.get("mission"), "extra.sawt.mission", config_file.name, required=False, max_length=160),
@@ -146,19 +156,20 @@ _EMAIL = re.compile(r"^[^@\s,;?&%<>\"]+@[^@\s,;?&%<>\"]+\.[^@\s,;?&%<>\"]+$")
 
 
 def _texts(value: Any, key: str, file_name: str, *, required: bool, max_length: int) -> dict[str, str]:
-    """A one-line text in every language Sawt speaks ({en: ..., ar: ...})."""
+    """A one-line text in each language the archive's texts are written in ({en: ..., ar: ...}),
+    and optionally in the site's other languages."""
     if value is None and not required:
         return {}
     if not isinstance(value, dict) or any(not isinstance(value.get(code), str) or not value[code].strip()
-                                           for code in LANGUAGES):
+                                           for code in LANGS):
         raise ConfigError(f"{file_name}: {key} must be one line in each language, like "
-                          f'{key.rsplit(".", 1)[-1]}: {{en: "...", ar: "..."}}')
-    for code in LANGUAGES:
-        text = " ".join(value[code].split())
+                          f'{key.rsplit(".", 1)[-1]}: {{{", ".join(f"{code}: ..." for code in LANGS)}}}')
+    texts = {str(code): " ".join(str(text).split()) for code, text in value.items() if str(text or "").strip()}
+    for code, text in texts.items():
         if len(text) > max_length:
             raise ConfigError(f"{file_name}: {key}.{code} has {len(text)} characters; keep it to one line "
                               f"of at most {max_length}")
-    return {code: " ".join(value[code].split()) for code in LANGUAGES}
+    return texts
 
 
 def _contact(value: Any, file_name: str) -> Contact:
@@ -179,6 +190,7 @@ def _contact(value: Any, file_name: str) -> Contact:
 
 
 def _languages(raw: dict[str, Any], file_name: str) -> tuple[SiteLanguage, ...]:
+    """The i18n plugin's languages: the one list of the site's languages (the default first)."""
     plugins = raw.get("plugins") or []
     i18n = next((p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p), None)
     if not isinstance(i18n, dict) or not isinstance(i18n.get("languages"), list):
@@ -187,24 +199,23 @@ def _languages(raw: dict[str, Any], file_name: str) -> tuple[SiteLanguage, ...]:
     found = []
     for entry in i18n["languages"]:
         code = entry.get("locale") if isinstance(entry, dict) else None
-        if code not in LANGUAGES:
-            raise ConfigError(f'{file_name}: language "{code}" is not one Sawt speaks '
-                              f"({', '.join(LANGUAGES)}): its labels and dates have no translation yet")
-        known = LANGUAGES[code]
+        try:
+            language = languages.language(str(code), str(entry.get("name") or code), default=bool(entry.get("default")))
+        except ValueError as error:
+            raise ConfigError(f"{file_name}: i18n language {code!r}: {error}") from None
         found.append(SiteLanguage(
-            code=code,
-            name=str(entry.get("name") or known.name),
+            code=language.code, name=language.name,
             site_name=str(entry.get("site_name") or raw.get("site_name") or "Sawt"),
-            direction=known.direction,
-            url_prefix=known.url_prefix,
-            default=bool(entry.get("default")),
+            direction=language.direction, url_prefix=language.url_prefix, default=bool(entry.get("default")),
         ))
-    missing = [code for code in LANGUAGES if code not in {language.code for language in found}]
+    missing = [code for code in LANGS if code not in {language.code for language in found}]
     if missing:
-        raise ConfigError(f"{file_name}: the i18n plugin lists no {', '.join(missing)}: Sawt builds every "
-                          f"page in {' and '.join(LANGUAGES)}")
-    defaults = [language for language in found if language.default]
-    if len(defaults) != 1 or defaults[0].url_prefix:
-        raise ConfigError(f"{file_name}: exactly one language is the default, and it is served at the "
-                          f"root: {next(c for c, l in LANGUAGES.items() if not l.url_prefix)}")
+        raise ConfigError(f"{file_name}: the i18n plugin lists no {', '.join(missing)}: the archive's texts are "
+                          f"written in {' and '.join(LANGS)}, and the site is built in each of them")
+    defaults = [language.code for language in found if language.default]
+    if defaults != [LANGS[0]]:
+        # A page or text missing in a language is shown in the default one; the archive's texts
+        # fall back to their first language: the two must be the same.
+        raise ConfigError(f"{file_name}: the default language is {LANGS[0]}, the language the archive's texts fall "
+                          f"back to: mark it, and only it, default: true (it is served at the root)")
     return tuple(sorted(found, key=lambda language: not language.default))

@@ -17,11 +17,13 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from sawt import catalogs
 from sawt.data.model import STATUSES, PartialDate
+from sawt.languages import babel_locale
 
 #: The time zone in which "today" is judged: when an embargo lifts, and which dates
 #: are in the future. An embargo_until date lifts at 00:00 of that day in this zone,
@@ -37,8 +39,6 @@ def archive_today(time_zone: str = ARCHIVE_TIMEZONE, *, now: datetime | None = N
     return instant.astimezone(ZoneInfo(time_zone)).date()
 
 
-#: Babel locale per site language. `ar_SY` gives the Levantine month names.
-BABEL_LOCALES: dict[str, str] = {"en": "en", "ar": "ar_SY"}
 
 #: Event types, in the order of the schema's enum (sawt/data/schemas/case.schema.json);
 #: a unit test keeps the two in step.
@@ -62,39 +62,6 @@ EVENT_TYPES: tuple[str, ...] = (
     "other",
 )
 
-# Arabic statuses are written as the phrases Syrian rights groups use. They are
-# grammatically masculine, the generic form used in tables and statistics.
-_STATUS_LABELS: dict[str, dict[str, str]] = {
-    "at-risk": {"en": "At risk of deportation", "ar": "معرّض لخطر الترحيل"},
-    "detained": {"en": "Detained", "ar": "محتجز"},
-    "disappeared": {"en": "Forcibly disappeared", "ar": "مختفٍ قسرياً"},
-    "deported": {"en": "Deported", "ar": "مُرحَّل"},
-    "released": {"en": "Released", "ar": "مُفرَج عنه"},
-    "died-in-custody": {"en": "Died in custody", "ar": "توفي في الاحتجاز"},
-}
-
-# Event types label a line of a timeline next to its date. Arabic uses verbal
-# nouns (اعتقال، ترحيل ...), which read naturally after a date and need no gender.
-_EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
-    "arrested": {"en": "Arrested", "ar": "اعتقال"},
-    "detained": {"en": "Detained", "ar": "احتجاز"},
-    "transferred": {"en": "Transferred", "ar": "نقل"},
-    "interrogated": {"en": "Interrogated", "ar": "تحقيق"},
-    "charged": {"en": "Charged", "ar": "توجيه اتهام"},
-    "tried": {"en": "Tried", "ar": "محاكمة"},
-    "sentenced": {"en": "Sentenced", "ar": "صدور حكم"},
-    "deportation-order": {"en": "Deportation order", "ar": "قرار ترحيل"},
-    "deported": {"en": "Deported", "ar": "ترحيل"},
-    "disappeared": {"en": "Forcibly disappeared", "ar": "إخفاء قسري"},
-    "released": {"en": "Released", "ar": "إفراج"},
-    "died": {"en": "Died", "ar": "وفاة"},
-    "killed": {"en": "Killed", "ar": "مقتل"},
-    "body-returned": {"en": "Body returned", "ar": "تسليم الجثمان"},
-    "defected": {"en": "Defected", "ar": "انشقاق"},
-    "fled": {"en": "Fled", "ar": "فرار"},
-    "other": {"en": "Other", "ar": "حدث آخر"},
-}
-
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Bidi marks Babel may put around numbers and dates in Arabic patterns; the page's
 # own direction handles layout, and stray marks break copy/paste and search.
@@ -106,15 +73,12 @@ def ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII).translate(_BIDI_MARKS)
 
 
-def _lang(lang: str) -> str:
-    if lang not in BABEL_LOCALES:
-        raise ValueError(f'unknown language "{lang}"; expected one of {", ".join(BABEL_LOCALES)}')
-    return lang
-
-
 @lru_cache(maxsize=None)
 def _locale(lang: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES[_lang(lang)])
+    try:
+        return Locale.parse(babel_locale(lang))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f'unknown language "{lang}": not a language code Unicode CLDR knows') from None
 
 
 # --- parsing -----------------------------------------------------------------
@@ -188,18 +152,17 @@ def format_number(n: int | float, lang: str) -> str:
 
 
 def status_label(status: str, lang: str) -> str:
-    """The display label of a case status, e.g. ("disappeared", "ar") -> "مختفٍ قسرياً"."""
-    try:
-        return _STATUS_LABELS[status][_lang(lang)]
-    except KeyError:
-        raise ValueError(f'unknown status "{status}"; expected one of {", ".join(STATUSES)}') from None
+    """The display label of a case status, e.g. ("disappeared", "ar") -> "مختفٍ قسرياً"
+    (catalog key "status:<status>"; Arabic statuses are the phrases Syrian rights groups use,
+    grammatically masculine, the generic form of tables and statistics)."""
+    if status not in STATUSES:
+        raise ValueError(f'unknown status "{status}"; expected one of {", ".join(STATUSES)}')
+    return catalogs.text(f"status:{status}", lang)
 
 
 def event_type_label(event_type: str, lang: str) -> str:
-    """The display label of an event type, e.g. ("deportation-order", "en") -> "Deportation order"."""
-    try:
-        return _EVENT_TYPE_LABELS[event_type][_lang(lang)]
-    except KeyError:
-        raise ValueError(
-            f'unknown event type "{event_type}"; expected one of {", ".join(EVENT_TYPES)}'
-        ) from None
+    """The display label of an event type, e.g. ("deportation-order", "en") -> "Deportation order"
+    (catalog key "event:<type>"; Arabic uses verbal nouns, which read naturally after a date)."""
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f'unknown event type "{event_type}"; expected one of {", ".join(EVENT_TYPES)}')
+    return catalogs.text(f"event:{event_type}", lang)

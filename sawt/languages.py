@@ -1,17 +1,26 @@
-"""The site's two languages and the one rule that maps a page to its translation.
+"""The site's languages and the one rule that maps a page to its translation.
 
-Every page exists in both languages at the same path (authored, generated, or
-built from the other language with a "not translated yet" notice); English is
-served at the root and Arabic under /ar/. So a page's translation is found from
-its URL alone, which keeps the language switcher, hreflang links and sitemap in
-agreement.
+The languages are mkdocs.yml's (the i18n plugin's list: code, name, which is the default),
+read once into the site's config (sawt/config.py), which hands them to `configure` as each
+build starts; until then (tests, `python -m sawt check`) they are English and Arabic. A
+language's direction is its script's, from the Unicode CLDR data Babel carries, so a new
+language needs no code.
+
+Every page exists in every language at the same path (authored, generated, or built from
+another language with a "not translated yet" notice); the default language is served at the
+root and each other under /<code>/. So a page's translation is found from its URL alone, which
+keeps the language switcher, hreflang links and sitemap in agreement.
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Iterable, Literal
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 Direction = Literal["ltr", "rtl"]
 
@@ -21,22 +30,66 @@ class Language:
     code: str
     name: str  # the language's name in itself, for the switcher
     direction: Direction
-    url_prefix: str  # "" for the default language, "ar/" otherwise
+    url_prefix: str  # "" for the default language, "<code>/" otherwise
 
 
+@lru_cache(maxsize=None)
+def script_direction(code: str) -> Direction:
+    """The direction a language is written in, from CLDR: "ar" -> "rtl", "fr" -> "ltr"."""
+    try:
+        return "rtl" if Locale.parse(code.replace("-", "_")).character_order == "right-to-left" else "ltr"
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f'"{code}" is not a language code that Unicode CLDR knows (e.g. en, ar, fr)') from None
+
+
+def language(code: str, name: str, *, default: bool) -> Language:
+    return Language(code, name, script_direction(code), "" if default else f"{code}/")
+
+
+#: The site's languages in order, the default first (see the module's doc).
 LANGUAGES: dict[str, Language] = {
-    "en": Language("en", "English", "ltr", ""),
-    "ar": Language("ar", "العربية", "rtl", "ar/"),
+    "en": language("en", "English", default=True),
+    "ar": language("ar", "العربية", default=False),
 }
-DEFAULT_LANGUAGE = "en"
+
+
+def configure(languages: Iterable[Language]) -> None:
+    """The site's languages, from its config, the default first (in place: modules hold this dict)."""
+    languages = list(languages)
+    if not languages or languages[0].url_prefix or any(lang.url_prefix == "" for lang in languages[1:]):
+        raise ValueError("the default language comes first, and only it is served at the root")
+    LANGUAGES.clear()
+    LANGUAGES.update((lang.code, lang) for lang in languages)
+
+
+def default_language() -> str:
+    return next(iter(LANGUAGES))
+
+
+#: Open Graph locales where Facebook's list differs from CLDR's likely region (it has ar_AR for Arabic).
+_OPEN_GRAPH_LOCALES = {"ar": "ar_AR"}
+
+
+@lru_cache(maxsize=None)
+def open_graph_locale(code: str) -> str:
+    """A language's Open Graph locale ("en" -> "en_US", "fr" -> "fr_FR"), from CLDR's likely subtags."""
+    if code in _OPEN_GRAPH_LOCALES:
+        return _OPEN_GRAPH_LOCALES[code]
+    likely = Locale.parse(get_global("likely_subtags").get(code, code))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
+
+
+#: The CLDR locale a language's dates and numbers are written in, where not the language's own:
+#: Syrian Arabic's Levantine month names (نيسان، أيار), which the archive's readers use.
+_BABEL_LOCALES = {"ar": "ar_SY"}
+
+
+def babel_locale(code: str) -> str:
+    return _BABEL_LOCALES.get(code, code.replace("-", "_"))
 
 
 def direction(lang: str) -> Direction:
-    return LANGUAGES[lang].direction
-
-
-def other_language(lang: str) -> str:
-    return next(code for code in LANGUAGES if code != lang)
+    return LANGUAGES[lang].direction if lang in LANGUAGES else script_direction(lang)
 
 
 def language_of_url(url: str) -> str:
@@ -45,7 +98,7 @@ def language_of_url(url: str) -> str:
     for lang in LANGUAGES.values():
         if lang.url_prefix and (path + "/").startswith(lang.url_prefix):
             return lang.code
-    return DEFAULT_LANGUAGE
+    return default_language()
 
 
 def neutral_path(url: str) -> str:

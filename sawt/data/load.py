@@ -672,6 +672,7 @@ def _source(item: dict[str, Any], source_id: str, manifest: Manifest | None = No
         captures=tuple(manifest.for_source(source_id)) if manifest else (),
         live=manifest.live.get(source_id) if manifest else None,
         archive_reason=_text(reason) if isinstance(reason, dict) else None,
+        publish_copy=item.get("publish_copy") is True,
         where=where,
         id=source_id,
         title=item["title"].strip(),

@@ -17,7 +17,21 @@ from datetime import date
 from typing import Literal, Mapping
 
 Lang = Literal["en", "ar"]
+#: The languages every text of the archive is written in (a case's name, summary ...: the
+#: schema requires both). A site may be built in more languages (mkdocs.yml); a page in one of
+#: those shows these texts in the first, English, marked as such.
 LANGS: tuple[Lang, ...] = ("en", "ar")
+
+
+def text_language(lang: str) -> Lang:
+    """The language an archive text is shown in on a page in `lang`."""
+    return lang if lang in LANGS else LANGS[0]
+
+
+def other_text_language(lang: str) -> Lang:
+    """The other language of the texts: a name is shown in both scripts."""
+    shown = text_language(lang)
+    return next(code for code in LANGS if code != shown)
 
 #: Case status vocabulary. Order is the display order in tables and charts.
 STATUSES: tuple[str, ...] = (
@@ -38,7 +52,7 @@ class Text:
     ar: str
 
     def __getitem__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ar
+        return self.ar if text_language(lang) == "ar" else self.en
 
 
 @dataclass(frozen=True, order=True)
@@ -130,6 +144,7 @@ class Source:
     kind: str | None = None  # official, court, ngo, media, family or witness
     captures: tuple[Capture, ...] = ()  # oldest first
     archive_reason: Text | None = None  # why there is no capture (archive: reason:)
+    publish_copy: bool = False  # its capture was read and may be published (download and text view)
     live: LiveCheck | None = None
     where: str = ""  # file:line of its entry, for messages only
 

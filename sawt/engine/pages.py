@@ -8,7 +8,6 @@ stories, the paths written and each page's policy (sawt/stages/context.py).
 
 from __future__ import annotations
 
-import html as html_lib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
@@ -18,7 +17,7 @@ from sawt.config import SiteConfig
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import Archive, Case
 from sawt.errors import SawtError
-from sawt.languages import DEFAULT_LANGUAGE, direction, neutral_path, relative_url, url_in_language
+from sawt.languages import neutral_path, relative_url, url_in_language
 from sawt.outputs import feeds, share
 from sawt.outputs.headers import page_policy
 from sawt.outputs.htmlpost import finish_html
@@ -65,10 +64,8 @@ class PageServices:
                 for lang in self.config.codes]
 
     def language_alternates(self, page_url: str) -> list[dict[str, str]]:
-        """Absolute addresses of a page's versions, for <link rel="alternate" hreflang>; x-default is the default language's."""
-        site_url = self.config.site_url
-        links = [{"lang": code, "href": share.absolute_url(site_url, url_in_language(page_url, code))} for code in self.config.codes]
-        return links + [{"lang": "x-default", "href": share.absolute_url(site_url, url_in_language(page_url, DEFAULT_LANGUAGE))}]
+        """Absolute addresses of a page's versions, for <link rel="alternate" hreflang>."""
+        return share.language_alternates(self.config.site_url, page_url)
 
     def switcher(self, page_url: str) -> list[dict[str, str]]:
         """The language switcher's entries: site-root-relative links, made page-relative by the theme."""
@@ -134,17 +131,6 @@ class PageServices:
         if policy is not None:
             self.page_policies.add(policy)
         return html
-
-
-def untranslated_body(html: str, *, page_lang: str, content_lang: str, original_url: str) -> str:
-    """Wrap a body written in another language: a notice in the reader's language,
-    and the body marked with its own language and direction."""
-    notice = (
-        f'<div class="admonition note sawt-untranslated" lang="{page_lang}" dir="{direction(page_lang)}">'
-        f"<p>{html_lib.escape(strings.text('untranslated_notice', page_lang))} "
-        f'<a href="{html_lib.escape(original_url)}" hreflang="{content_lang}">{html_lib.escape(strings.text("read_original", page_lang))}</a></p></div>'
-    )
-    return f'{notice}<div lang="{content_lang}" dir="{direction(content_lang)}">{html}</div>'
 
 
 def has_share_block(page_url: str) -> bool:

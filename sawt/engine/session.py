@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sawt import pipeline
+from sawt import catalogs, languages, pipeline
 from sawt.config import SiteConfig
 from sawt.data import yamldoc
 from sawt.data.model import Archive
@@ -67,6 +67,8 @@ class BuildSession:
             raise SawtError(MISSING_SITE_URL)
         self.discard_output()  # (a build that neither published nor failed)
         self.config = config
+        languages.configure(config.site_languages)  # the site's languages, for every module (and forked worker)
+        catalogs.configure(config.locale_dirs)
         cards.FONT_DIR = config.font_dir  # the site's own web fonts (worker processes inherit it)
         if self.loader is None or self.loader.data_dir != config.data_dir:
             self.loader = ArchiveLoader(config.data_dir)

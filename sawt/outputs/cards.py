@@ -28,9 +28,9 @@ import os
 import re
 import unicodedata
 import zlib
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from bisect import bisect_right
 from math import ceil
 from pathlib import Path
 from typing import Callable
@@ -40,7 +40,9 @@ from fontTools.merge import Merger
 from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
+from sawt import catalogs
 from sawt.data.model import Case
+from sawt.languages import direction
 from sawt.machinery.cached_files import publish_cached, write_atomically
 
 #: Bump when the drawing changes, so cached cards are redrawn.
@@ -73,7 +75,6 @@ LAYOUT = {"ar": {"direction": "rtl", "language": "ar"}, "en": {"direction": "ltr
 
 ELLIPSIS = "\u2026"
 #: Shown on cards of pseudonymous cases: the name is not the person's own.
-PSEUDONYM_NOTICE = {"en": "Name changed for safety", "ar": "الاسم مستعار حفاظًا على السلامة"}
 
 # Colours: dark ink on paper; white badge text on each status colour has a
 # contrast ratio of at least 4.5:1.
@@ -455,7 +456,14 @@ class CardContent:
         return (self.name, self.status_label, self.ask, self.site_name, self.notice, ELLIPSIS)
 
 
+def layout_language(lang: str) -> str:
+    """The layout a card in `lang` is drawn with (LAYOUT, LINE_HEIGHT): by its script's direction,
+    so a card in a language added in mkdocs.yml is drawn like one in English or Arabic."""
+    return "ar" if direction(lang) == "rtl" else "en"
+
+
 def _content(lang: str, *, name: str, status: str, status_label: str, ask: str, site_name: str, notice: str) -> CardContent:
+    lang = layout_language(lang)
     name, name_cut = _kept(name, NAME_SIZES[-1], CONTENT_WIDTH, NAME_MAX_LINES)
     ask, ask_cut = _kept(ask, ASK_SIZE, CONTENT_WIDTH, ASK_MAX_LINES)
     return CardContent(
@@ -470,7 +478,7 @@ def card_content(case: Case, lang: str, *, site_name: str, status_label: str) ->
     return _content(
         lang, name=case.name[lang], status=case.status, status_label=status_label,
         ask=case.ask[lang] if case.ask is not None else case.summary[lang],
-        site_name=site_name, notice=PSEUDONYM_NOTICE[lang] if case.pseudonym else "",
+        site_name=site_name, notice=catalogs.text("card:pseudonym", lang) if case.pseudonym else "",
     )
 
 

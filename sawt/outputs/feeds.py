@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from sawt import catalogs
 from sawt.data.model import Archive, Case, PartialDate, Text
 from sawt.dates import event_type_label
 
@@ -35,8 +36,6 @@ def feed_path(lang: str) -> str:
     rel="alternate feed" (overrides/main.html), so the theme's script fetches no sitemap.xml for them."""
     return f"feed-{lang}.xml"
 
-NEW_CASE_TITLE = {"en": "New case: {name}", "ar": "حالة جديدة: {name}"}
-STATUS_TITLE = {"en": "{label}: {name}", "ar": "{label}: {name}"}
 
 DateLike = Union[PartialDate, date, datetime, str]
 
@@ -114,7 +113,7 @@ def case_entries(case: Case, lang: str, url: str, *, undated: DateLike | None = 
         entries.append(
             FeedEntry(
                 id=f"{url}#sawt-case",
-                title=NEW_CASE_TITLE[lang].format(name=name),
+                title=catalogs.text("feed:new_case", lang).format(name=name),
                 url=url,
                 updated=to_datetime(newest),
                 summary=case.summary[lang],
@@ -135,7 +134,7 @@ def case_entries(case: Case, lang: str, url: str, *, undated: DateLike | None = 
         entries.append(
             FeedEntry(
                 id=entry_id,
-                title=STATUS_TITLE[lang].format(label=event_type_label(event.type, lang), name=name),
+                title=catalogs.text("feed:status", lang).format(label=event_type_label(event.type, lang), name=name),
                 url=url,
                 updated=to_datetime(event.date),
                 summary=event.text[lang],

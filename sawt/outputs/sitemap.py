@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, url_in_language
+from sawt.languages import LANGUAGES, default_language, url_in_language
 
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -42,7 +42,7 @@ def sitemap_xml(neutral_paths: list[str], site_url: str) -> str:
             url = ET.SubElement(urlset, f"{{{_SITEMAP_NS}}}url")
             ET.SubElement(url, f"{{{_SITEMAP_NS}}}loc").text = base + url_in_language(path, lang)
             for alternate in [*LANGUAGES, "x-default"]:
-                target = DEFAULT_LANGUAGE if alternate == "x-default" else alternate
+                target = default_language() if alternate == "x-default" else alternate
                 ET.SubElement(
                     url,
                     f"{{{_XHTML_NS}}}link",

@@ -15,10 +15,10 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from sawt.data.model import Capture, Grade, Source
-from sawt.languages import LANGUAGES, other_language, relative_url, url_in_language
-from sawt.render import strings
-from sawt.render.markup import time_html
 from sawt.dates import parse_partial_date
+from sawt.languages import LANGUAGES, relative_url, url_in_language
+from sawt.render import strings
+from sawt.render.markup import language_links, time_html
 
 #: Where the site publishes capture downloads (language-neutral) and text views (per language).
 DOWNLOAD_DIR = "archive"
@@ -35,8 +35,13 @@ def download_path(capture: Capture) -> str | None:
     return f"{DOWNLOAD_DIR}/{capture.file}" if suffix in DOWNLOADABLE else None
 
 
+#: A source's text view is a named file, like a case's text-only version (cases/x/text.html): a
+#: plain page to read, kept out of the sitemap and the search index (noindex).
+TEXT_VIEW_NAME = "text.html"
+
+
 def text_view_url(source: Source, lang: str) -> str:
-    return url_in_language(f"{TEXT_VIEW_DIR}/{source.id}/", lang)
+    return url_in_language(f"{TEXT_VIEW_DIR}/{source.id}/{TEXT_VIEW_NAME}", lang)
 
 
 def grade_href(grade: Grade, page_url: str, lang: str) -> str:
@@ -71,12 +76,13 @@ def capture_line(source: Source, page_url: str, lang: str) -> Markup:
              else strings.phrase("capture_imported", lang),
              Markup('<bdi dir="ltr">') + strings.phrase("capture_sha", lang, hash=capture.file_sha256[:12]) + Markup("</bdi>")]
     download = download_path(capture)
-    if download:
-        kind = DOWNLOADABLE[PurePosixPath(capture.file).suffix.lower()]
-        parts.append(Markup(f'<a href="{html.escape(relative_url(page_url, download))}" download>')
-                     + strings.phrase("capture_download", lang, kind=kind) + Markup("</a>"))
-    parts.append(Markup(f'<a href="{html.escape(relative_url(page_url, text_view_url(source, lang)))}">')
-                 + strings.phrase("capture_text", lang) + Markup("</a>"))
+    if source.publish_copy:  # the copy itself only once someone has read it (see sources.schema.json)
+        if download:
+            kind = DOWNLOADABLE[PurePosixPath(capture.file).suffix.lower()]
+            parts.append(Markup(f'<a href="{html.escape(relative_url(page_url, download))}" download>')
+                         + strings.phrase("capture_download", lang, kind=kind) + Markup("</a>"))
+        parts.append(Markup(f'<a href="{html.escape(relative_url(page_url, text_view_url(source, lang)))}">')
+                     + strings.phrase("capture_text", lang) + Markup("</a>"))
     line = Markup('<span class="sawt-capture">') + separator.join(parts) + Markup("</span>")
     if source.live is not None and source.live.state == "gone" and capture.date_shown:
         line += Markup(' <span class="sawt-capture sawt-capture--gone">') + strings.phrase(
@@ -85,7 +91,7 @@ def capture_line(source: Source, page_url: str, lang: str) -> Markup:
 
 
 def text_view_html(source: Source, text: str | None, *, lang: str, site_name: str, privacy_meta: str,
-                   page_url: str, stylesheet: str, favicon: str) -> str:
+                   page_url: str, stylesheet: str, favicon: str, head_tags: str) -> str:
     """The text view of a source's latest capture: Sawt's own page, every captured character escaped."""
     capture = source.latest_capture
     assert capture is not None
@@ -99,7 +105,8 @@ def text_view_html(source: Source, text: str | None, *, lang: str, site_name: st
         details.append(f'{html.escape(strings.plain("capture_original", lang))}: <bdi dir="ltr">{html.escape(source.url)}</bdi>')
     if capture.copied_by:
         details.append(html.escape(strings.plain("capture_copied_by", lang, who=capture.copied_by)))
-    other = other_language(lang)
+    switches = language_links([(other, relative_url(page_url, text_view_url(source, other)))
+                               for other in LANGUAGES if other != lang])
     return f"""<!doctype html>
 <html lang="{lang}" dir="{language.direction}">
 <head>
@@ -108,14 +115,14 @@ def text_view_html(source: Source, text: str | None, *, lang: str, site_name: st
 <meta name="robots" content="noindex">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} · {html.escape(site_name)}</title>
+{head_tags}
 <link rel="stylesheet" href="{html.escape(relative_url(page_url, stylesheet))}">
 <link rel="icon" href="{html.escape(relative_url(page_url, favicon))}">
 </head>
 <body>
 <header class="sawt-text-header">
 <p><strong>{html.escape(site_name)}</strong></p>
-<nav><a href="{html.escape(relative_url(page_url, url_in_language(METHODOLOGY, lang)))}">{html.escape(strings.plain("capture_page_back", lang))}</a>
- · <a href="{html.escape(relative_url(page_url, text_view_url(source, other)))}" hreflang="{other}" lang="{other}">{html.escape(LANGUAGES[other].name)}</a></nav>
+<nav><a href="{html.escape(relative_url(page_url, url_in_language(METHODOLOGY, lang)))}">{html.escape(strings.plain("capture_page_back", lang))}</a>{switches}</nav>
 </header>
 <main>
 <h1>{html.escape(title)}</h1>

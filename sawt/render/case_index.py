@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Sequence
 from markupsafe import Markup
 
 from sawt.data.model import STATUSES, Archive, Case, Lang
-from sawt.languages import DEFAULT_LANGUAGE, relative_url, url_in_language
+from sawt.languages import LANGUAGES, relative_url, url_in_language
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent, heading_html
 from sawt.render.markup import number_html, render_block
@@ -221,7 +221,7 @@ def _script_src(number: int, lang: Lang, cases_root: str) -> str:
     if number > 1:
         return relative_url(url_in_language(index_page_path(number), lang), SCRIPT)
     # cases_root leads to the language's cases/; the site's root is one folder up (two for Arabic).
-    root = posixpath.normpath(posixpath.join(cases_root or ".", "..", *([".."] if lang != DEFAULT_LANGUAGE else [])))
+    root = posixpath.normpath(posixpath.join(cases_root or ".", "..", *([".."] if LANGUAGES[lang].url_prefix else [])))
     return f"{root}/{SCRIPT}"
 
 

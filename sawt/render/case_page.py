@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from sawt.data.model import Case, Event, Lang, Source
+from sawt.data.model import Case, Event, Lang, Source, text_language
 from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
 from sawt.languages import url_in_language
@@ -20,6 +20,7 @@ from sawt.render.held import held_for
 from sawt.render.markup import render_block, safe_href, single_line, time_html
 from sawt.render.portrait import portrait_html
 from sawt.render.timeline import case_timeline
+from sawt.render.untranslated import in_its_language, untranslated_notice
 
 #: Event types whose place is where the person is (or was last known to be) held.
 HOLDING_EVENT_TYPES = ("detained", "transferred")
@@ -83,7 +84,10 @@ def case_page_content(
     ]
     if share_html:
         sections.append(share_html)
-    sections.append(render_block("case_summary.html.j2", lang, case=case))
+    summary = render_block("case_summary.html.j2", lang, case=case)
+    if text_language(lang) != lang:  # a site language the archive's texts are not written in
+        summary = untranslated_notice(lang) + in_its_language(summary, text_language(lang))
+    sections.append(summary)
     if narrative_html and narrative_html.strip():
         sections.append(narrative_html.strip())
     # Fixed ids keep the anchors the same in both languages (/cases/x/#timeline).

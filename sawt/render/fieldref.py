@@ -9,45 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from sawt import catalogs
+from sawt.data.model import LANGS, text_language
 from sawt.data.schema import load_schemas, resolve_ref
 from sawt.dates import event_type_label, status_label
 
-_WORDS: dict[str, dict[str, str]] = {
-    "field": {"en": "Field", "ar": "الحقل"},
-    "required": {"en": "Required", "ar": "مطلوب"},
-    "type": {"en": "Type", "ar": "النوع"},
-    "description": {"en": "Description", "ar": "الوصف"},
-    "values": {"en": "Allowed values", "ar": "القيم المسموحة"},
-    "yes": {"en": "yes", "ar": "نعم"},
-    "no": {"en": "no", "ar": "لا"},
-    "default": {"en": "default", "ar": "الافتراضي"},
-    "each": {"en": "Each item of {field}:", "ar": "كل بند في {field}:"},
-    "photo_alt_needed": {"en": "yes, with photo", "ar": "نعم، مع photo"},
-}
-
-# Type names by the shared definition a property refers to, or its JSON type.
-_TYPE_NAMES: dict[str, dict[str, str]] = {
-    "text": {"en": "text in English and Arabic", "ar": "نص بالإنكليزية والعربية"},
-    "shortText": {"en": "short text in English and Arabic", "ar": "نص قصير بالإنكليزية والعربية"},
-    "partialDate": {"en": "date: YYYY-MM-DD, YYYY-MM or YYYY", "ar": "تاريخ: YYYY-MM-DD أو YYYY-MM أو YYYY"},
-    "fullDate": {"en": "date: YYYY-MM-DD", "ar": "تاريخ: YYYY-MM-DD"},
-    "nonEmptyString": {"en": "text", "ar": "نص"},
-    "url": {"en": "web address", "ar": "عنوان ويب"},
-    "slug": {"en": "id", "ar": "مُعرِّف"},
-    "language": {"en": "language code", "ar": "رمز لغة"},
-    "caseSource": {"en": "source id, or url + title + publisher", "ar": "مُعرِّف مصدر، أو url وtitle وpublisher"},
-    "enum": {"en": "one of the values", "ar": "إحدى القيم"},
-    "string": {"en": "text", "ar": "نص"},
-    "boolean": {"en": "true or false", "ar": "true أو false"},
-    "integer": {"en": "whole number", "ar": "عدد صحيح"},
-    "array": {"en": "list", "ar": "قائمة"},
-    "arrayOfMappings": {"en": "list (see its table below)", "ar": "قائمة (انظر جدولها أدناه)"},
-    "object": {"en": "fields (key: value)", "ar": "حقول (مفتاح: قيمة)"},
-}
-
 
 def _word(key: str, lang: str) -> str:
-    return _WORDS[key][lang]
+    return catalogs.text(f"fields:{key}", lang)
+
+
+def _type_word(name: str, lang: str) -> str:
+    return catalogs.text(f"fields:type:{name}", lang)
+
+
+def _has_type_word(name: str | None) -> bool:
+    return name is not None and f"fields:type:{name}" in catalogs.source_messages()
 
 
 def _cell(text: str) -> str:
@@ -66,19 +43,19 @@ def _ref_name(schema: dict[str, Any]) -> str | None:
 def type_name(schema: dict[str, Any], lang: str) -> str:
     """A field's type in words, in `lang` (the field reference and `new-case` comments)."""
     ref = _ref_name(schema)
-    if ref in _TYPE_NAMES:
-        return _TYPE_NAMES[ref][lang]
+    if _has_type_word(ref):
+        return _type_word(ref, lang)
     if "enum" in schema:
-        return _TYPE_NAMES["enum"][lang]
+        return _type_word("enum", lang)
     json_type = schema.get("type")
-    if isinstance(json_type, str) and json_type in _TYPE_NAMES:
+    if isinstance(json_type, str) and _has_type_word(json_type):
         if json_type == "array":
             item_ref = _ref_name(schema.get("items", {}))
-            if item_ref in _TYPE_NAMES:
-                return f"{_TYPE_NAMES['array'][lang]}: {_TYPE_NAMES[item_ref][lang]}"
+            if _has_type_word(item_ref):
+                return f"{_type_word('array', lang)}: {_type_word(item_ref, lang)}"
             if item_ref is not None:  # a list of mappings, which gets a table of its own
-                return _TYPE_NAMES["arrayOfMappings"][lang]
-        return _TYPE_NAMES[json_type][lang]
+                return _type_word("arrayOfMappings", lang)
+        return _type_word(json_type, lang)
     return ""
 
 
@@ -88,14 +65,12 @@ def _values(name: str, schema: dict[str, Any], lang: str) -> str:
         parts = []
         for value in schema["enum"]:
             parts.append(f"`{value}` ({_cell(label(value, lang))})" if label else f"`{value}`")
-        return ("، " if lang == "ar" else ", ").join(parts)
-    per_language = schema.get("properties", {}).get("en", {})
-    if schema.get("required") == ["en", "ar"] and "maxLength" in per_language:
+        return _word("list_separator", lang).join(parts)
+    per_language = schema.get("properties", {}).get(LANGS[0], {})
+    if schema.get("required") == list(LANGS) and "maxLength" in per_language:
         if "maxWords" in per_language:
-            limit = f"{per_language['maxWords']:,}"
-            return f"at most {limit} words in each language" if lang == "en" else f"{limit} كلمة على الأكثر في كل لغة"
-        limit = f"{per_language['maxLength']:,}"
-        return f"at most {limit} characters in each language" if lang == "en" else f"{limit} حرف على الأكثر في كل لغة"
+            return _word("at_most_words", lang).format(limit=f"{per_language['maxWords']:,}")
+        return _word("at_most_characters", lang).format(limit=f"{per_language['maxLength']:,}")
     if "default" in schema:
         default = schema["default"]
         shown = "true" if default is True else "false" if default is False else str(default)
@@ -104,7 +79,9 @@ def _values(name: str, schema: dict[str, Any], lang: str) -> str:
 
 
 def description(schema: dict[str, Any], lang: str) -> str:
-    return schema.get("description", "") if lang == "en" else schema.get("x-description-ar", "")
+    """The schema's own description of a field: English (`description`), or Arabic (`x-description-<code>`)."""
+    shown = text_language(lang)
+    return schema.get("description", "") if shown == LANGS[0] else schema.get(f"x-description-{shown}", "")
 
 
 def _table(object_schema: dict[str, Any], home: str, lang: str) -> list[str]:
@@ -139,8 +116,6 @@ def field_reference_markdown(lang: str, schema_name: str = "case") -> str:
     One table for the record itself, then one for the items of each list of
     mappings (events, inline sources, corrections; an appeal's targets).
     """
-    if lang not in ("en", "ar"):
-        raise ValueError(f'unknown language "{lang}"; expected en or ar')
     record_schema, home = load_schemas()[schema_name], schema_name
     if record_schema.get("type") == "array":
         record_schema, home = resolve_ref(record_schema["items"], schema_name)

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number, status_label
+from sawt.languages import direction
 from sawt.render import strings
 from sawt.render.counts import count_without_arrest_year, counts_by_status, counts_by_year
 from sawt.render.markup import number_html, render_block
@@ -60,7 +61,7 @@ def _percent(value: float) -> str:
 def _bars(items: list[tuple[str, str, int]], lang: Lang) -> list[Bar]:
     """Lay out (key, label, value) rows; for Arabic, mirror everything so bars start at the right."""
     largest = max((value for _, _, value in items), default=0)
-    rtl = lang == "ar"
+    rtl = direction(lang) == "rtl"
     bars = []
     for index, (key, label, value) in enumerate(items):
         length = MAX_BAR_PERCENT * value / largest if largest else 0.0

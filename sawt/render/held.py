@@ -16,36 +16,12 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from babel import Locale
-
+from sawt import catalogs
 from sawt.data.model import Case, PartialDate
 from sawt.dates import format_number, format_partial_date
 
 #: Statuses for which "held for" / "missing for" is still true on the last_verified date.
 ONGOING_STATUSES = ("detained", "disappeared")
-
-_LABELS = {
-    "detained": {"en": "Held for", "ar": "مدة الاحتجاز"},
-    "disappeared": {"en": "Missing for", "ar": "مدة الاختفاء"},
-}
-_AT_LEAST = {"en": "at least {duration}", "ar": "{duration} على الأقل"}
-_SENTENCE = {"en": "{label} {duration}, as of {as_of}.", "ar": "{label}: {duration}، حتى {as_of}."}
-
-# English has one and other; Arabic (CLDR) has one, two, few (3-10), many (11-99) and other (100-102...).
-_UNITS = {
-    "en": {
-        "day": {"one": "{n} day", "other": "{n} days"},
-        "month": {"one": "{n} month", "other": "{n} months"},
-        "year": {"one": "{n} year", "other": "{n} years"},
-    },
-    "ar": {
-        "day": {"one": "يوم واحد", "two": "يومان", "few": "{n} أيام", "many": "{n} يوماً", "other": "{n} يوم"},
-        "month": {"one": "شهر واحد", "two": "شهران", "few": "{n} أشهر", "many": "{n} شهراً", "other": "{n} شهر"},
-        "year": {"one": "سنة واحدة", "two": "سنتان", "few": "{n} سنوات", "many": "{n} سنة", "other": "{n} سنة"},
-    },
-}
-_PLURAL_LOCALES = {"en": Locale.parse("en"), "ar": Locale.parse("ar")}
-
 
 @dataclass(frozen=True)
 class HeldFor:
@@ -68,14 +44,14 @@ def held_for(case: Case, lang: str) -> HeldFor | None:
     days = (until - since).days
     duration = format_duration(since, until, lang)
     if start.date.precision != "day" or case.last_verified.precision != "day":
-        duration = _AT_LEAST[lang].format(duration=duration)
-    label = _LABELS[case.status][lang]
+        duration = catalogs.text("held:at_least", lang).format(duration=duration)
+    label = catalogs.text(f"held:{case.status}", lang)
     as_of = format_partial_date(case.last_verified, lang)
     return HeldFor(
         label=label,
         duration=duration,
         as_of=as_of,
-        sentence=_SENTENCE[lang].format(label=label, duration=duration, as_of=as_of),
+        sentence=catalogs.text("held:sentence", lang).format(label=label, duration=duration, as_of=as_of),
         days=days,
     )
 
@@ -91,9 +67,9 @@ def format_duration(since: date, until: date, lang: str) -> str:
 
 
 def _count(n: int, unit: str, lang: str) -> str:
-    forms = _UNITS[lang][unit]
-    form = _PLURAL_LOCALES[lang].plural_form(n)
-    return forms.get(form, forms["other"]).format(n=format_number(n, lang))
+    """"3 years", "سنتان": the catalog's plural form for n (Arabic has six: zero, one, two,
+    few 3-10, many 11-99, other)."""
+    return catalogs.counted(f"held:{unit}", n, lang).format(n=format_number(n, lang))
 
 
 def _latest_day(d: PartialDate) -> date:

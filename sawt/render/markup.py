@@ -7,17 +7,18 @@ escaped by Jinja's autoescaping or by `markupsafe.escape`.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
-from sawt.data.model import Lang, PartialDate, Source
+from sawt.data.model import LANGS, Lang, PartialDate, Source, other_text_language
 from sawt.dates import event_type_label, format_number, format_partial_date, status_label
-from sawt.languages import direction
+from sawt.languages import LANGUAGES, direction
 from sawt.render import strings
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -33,14 +34,14 @@ ENV = jinja2.Environment(
 
 
 def other_lang(lang: Lang) -> Lang:
-    return "ar" if lang == "en" else "en"
+    return other_text_language(lang)
 
 
 def bdi(value: object, lang: str | None = None) -> Markup:
     """Text isolated from its surroundings, so a Latin name, a number or a URL
     cannot reorder the Arabic around it (and vice versa). With a language the
     direction is explicit; without one the browser detects it (dir=auto)."""
-    if lang in ("en", "ar"):
+    if lang in LANGUAGES or lang in LANGS:
         return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(lang, direction(lang), value)
     if lang:
         return Markup('<bdi lang="{}">{}</bdi>').format(lang, value)
@@ -154,3 +155,12 @@ def render_block(template: str, lang: Lang, **context: Any) -> str:
 
 
 __all__ = ["ENV", "Markup", "escape", "bdi", "time_html", "number_html", "safe_href", "markdown_text", "render", "render_block"]
+
+
+def language_links(other_languages: Sequence[tuple[str, str]]) -> str:
+    """A plain page's links to itself in each other language (" · <a ...>العربية</a>"), marked
+    as the language switch, as the themed pages' switcher is."""
+    return "".join(
+        f'\n · <a href="{html.escape(href)}" hreflang="{other}" lang="{other}" data-sawt-switch="{other}">'
+        f"{html.escape(LANGUAGES[other].name)}</a>"
+        for other, href in other_languages)

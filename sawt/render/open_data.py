@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sawt import catalogs
 from sawt.data.model import Text
 
 LICENSE_ID = "CC-BY-4.0"
@@ -23,9 +24,6 @@ LICENSE_NOTE = Text(
         "للرخصة. لا تشمل الرخصة الصور ولا نصوص المصادر نفسها."
     ),
 )
-#: The licence paragraph's anchor on the Open data page, which the site footer links to
-#: (overrides/partials/footer.html); readable in each language, like heading anchors.
-LICENCE_ANCHOR = {"en": "licence", "ar": "الترخيص"}
 
 
 @dataclass(frozen=True)
@@ -122,18 +120,15 @@ FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in PUBLIC_FIELDS)
 def open_data_markdown(lang: str, data_url: str) -> str:
     """The Open data section: download links, the licence and the field list (one
     place that describes the exports, from the same PUBLIC_FIELDS that make them)."""
-    heads = {
-        "en": ("Download", "Licence", "Fields", "Field", "Meaning", "all published cases"),
-        "ar": ("التنزيل", "الترخيص", "الحقول", "الحقل", "المعنى", "كل الحالات المنشورة"),
-    }[lang]
-    download, licence, fields, field, meaning, everything = heads
+    download, licence, fields, field, meaning, everything = (
+        catalogs.text(f"open_data:{key}", lang) for key in ("download", "licence", "fields", "field", "meaning", "everything"))
     lines = [
         # Raw links: the files are written after the pages, so a Markdown link checker would not find them.
         f'**{download}:** <a href="{data_url}cases.json" download>cases.json</a> · '
         f'<a href="{data_url}cases.csv" download>cases.csv</a> ({everything})',
         "",
         f"**{licence}:** [{LICENSE_ID}]({LICENSE_URL}). {LICENSE_NOTE[lang]}",
-        "{: #" + LICENCE_ANCHOR[lang] + " }",  # the site footer's "Licence" link
+        "{: #" + catalogs.text("licence_anchor", lang) + " }",  # the site footer's "Licence" link
         "",
         f"| {field} | {meaning} |",
         "| --- | --- |",

@@ -22,6 +22,7 @@ from sawt.config import Contact
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number
+from sawt.render import strings
 from sawt.render.case_index import case_index_first_page
 from sawt.render.counts import FILTERS, count_cases
 from sawt.render.figure import figure_html
@@ -350,7 +351,7 @@ def _grades(context: _Context, args: list[str]) -> str:
             grade.id, grade.label[context.lang], format_number(total, context.lang), grade.definition[context.lang]))
     ungraded = sum(1 for event in events if event.grade is None)
     rows.append(Markup('<dt id="grade-none">{} <span class="sawt-grade-total">({})</span></dt><dd></dd>').format(
-        "Not graded" if context.lang == "en" else "غير مُقيَّم", format_number(ungraded, context.lang)))
+        strings.text("grade_none", context.lang), format_number(ungraded, context.lang)))
     return str(Markup('<dl class="sawt-grades">') + Markup("").join(rows) + Markup("</dl>"))
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Sequence
 
-from sawt.languages import LANGUAGES, other_language
+from sawt.languages import LANGUAGES
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent
+from sawt.render.markup import language_links
 
 TEXT_PAGE_NAME = "text.html"
 TEXT_STYLESHEET = "assets/css/sawt-text.css"
@@ -38,12 +40,12 @@ def shared_head(full_page: str) -> str:
 
 def text_page_html(content: CasePageContent, *, lang: str, site_name: str, privacy_meta: str, head_tags: str,
                    stylesheet_href: str, favicon_href: str, canonical_url: str, full_page_href: str,
-                   other_language_href: str) -> str:
+                   other_languages: Sequence[tuple[str, str]]) -> str:
     """The whole text-only page. `privacy_meta` is the site's CSP and referrer tags, copied
     from the frame so that this page allows exactly what the full page allows; `head_tags` are
-    the full page's shared_head."""
+    the full page's shared_head. `other_languages`: (code, address) of this page in each other language."""
     language = LANGUAGES[lang]
-    other = other_language(lang)
+    switches = language_links(other_languages)
     body = _IMAGES.sub("", content.body_html)
     title = html.escape(f"{content.title} · {site_name}")
     return f"""<!doctype html>
@@ -62,8 +64,7 @@ def text_page_html(content: CasePageContent, *, lang: str, site_name: str, priva
 <body>
 <header class="sawt-text-header">
 <p><strong>{html.escape(site_name)}</strong> · {html.escape(strings.plain("text_only_notice", lang))}</p>
-<nav><a href="{html.escape(full_page_href)}">{html.escape(strings.plain("text_only_full_page", lang))}</a>
- · <a href="{html.escape(other_language_href)}" hreflang="{other}" lang="{other}" data-sawt-switch="{other}">{html.escape(LANGUAGES[other].name)}</a></nav>
+<nav><a href="{html.escape(full_page_href)}">{html.escape(strings.plain("text_only_full_page", lang))}</a>{switches}</nav>
 </header>
 <main>
 <article>

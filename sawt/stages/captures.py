@@ -1,10 +1,9 @@
 """Stage: each published source's capture on the site: its download (a WACZ, PDF or screenshot,
-under archive/) and its text view (sources/<id>/ in every language: Sawt's own page with the
-extracted text escaped; captured HTML is never published).
+under archive/) and its text view (sources/<id>/text.html in every language: Sawt's own page
+with the extracted text escaped; captured HTML is never published).
 
-Only sources the loaded archive publishes are here (a source cited only by unpublished or
-embargoed cases was never given to the build, sawt/data/load.py), so their captures and text
-never reach the site. It runs after search and the sitemap: text views are a way to read a
+Only sources a published case cites are here (`published_sources`), so the captures and text
+of a source cited only by unpublished, embargoed or deleted cases never reach the site. It runs after search and the sitemap: text views are a way to read a
 source, not pages of the archive, and stay out of its search index.
 """
 
@@ -14,8 +13,13 @@ import shutil
 
 from sawt.data.captures import archive_dir_for
 from sawt.data.model import Archive, Source
+from sawt.languages import neutral_path
+from sawt.outputs import share
+from sawt.outputs.feeds import feed_path
 from sawt.outputs.htmlpost import privacy_tags
+from sawt.render import strings
 from sawt.render.capture import download_path, text_view_html, text_view_url
+from sawt.render.case_page import page_sources
 from sawt.render.text_page import FAVICON, TEXT_STYLESHEET
 from sawt.stages.context import BuildContext
 
@@ -24,11 +28,11 @@ WRITES = ()
 
 
 def published_sources(archive: Archive) -> dict[str, Source]:
-    """Every source the site shows: the archive's and each published case's (inline ones too)."""
-    sources = dict(archive.sources)
-    for case in archive.cases:
-        sources.update((source.id, source) for source in case.sources)
-    return sources
+    """The sources whose copies the site publishes: cited by a published case's page (a source no
+    published case cites leaves nothing), and marked `publish_copy: true` by someone who read the
+    copy. A copy is a whole document: it can name people the archive must not (a withdrawn case,
+    a pseudonym's real name), which no build can tell, so publishing one is a person's decision."""
+    return {source.id: source for case in archive.cases for source in page_sources(case) if source.publish_copy}
 
 
 def run(build: BuildContext) -> None:
@@ -48,8 +52,13 @@ def run(build: BuildContext) -> None:
         for lang in build.config.codes:
             url = text_view_url(source, lang)
             frame = build.frames[(lang, "case")]
-            out = build.site_dir / url / "index.html"
+            out = build.site_dir / url
             out.parent.mkdir(parents=True, exist_ok=True)
+            head = share.plain_page_head(
+                site_url=build.config.site_url, page_url=neutral_path(url), lang=lang,
+                title=strings.plain("capture_page_title", lang, title=source.title),
+                description=strings.plain("capture_page_notice", lang), site_name=build.config.site_names[lang],
+                feeds=[{"href": feed_path(code), "lang": code, "title": strings.text("feed_title", code)} for code in build.config.codes])
             out.write_text(text_view_html(source, text, lang=lang, site_name=build.config.site_names[lang],
                                           privacy_meta=privacy_tags("".join(frame.parts)), page_url=url,
-                                          stylesheet=TEXT_STYLESHEET, favicon=FAVICON), encoding="utf-8")
+                                          stylesheet=TEXT_STYLESHEET, favicon=FAVICON, head_tags=head), encoding="utf-8")

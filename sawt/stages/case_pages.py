@@ -20,9 +20,10 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Collection, Mapping, Sequence
 
+from sawt import catalogs
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
-from sawt.languages import neutral_path, other_language, relative_url, url_in_language
+from sawt.languages import neutral_path, relative_url, url_in_language
 from sawt.machinery.cached_files import write_atomically
 from sawt.machinery.forked import in_workers
 from sawt.machinery.reuse import PublishedPages, stamp
@@ -175,7 +176,8 @@ def _write_range(job: CasePagesJob, frame_keys: Mapping[str, str],
             content, lang=lang, site_name=job.site_names[lang], privacy_meta=privacy_tags(page),
             head_tags=shared_head(page),
             stylesheet_href=relative_url(url, TEXT_STYLESHEET), favicon_href=relative_url(url, FAVICON), canonical_url=job.site_url.rstrip("/") + "/" + url,
-            full_page_href="./", other_language_href=relative_url(url, case_url(case.slug, other_language(lang))) + TEXT_PAGE_NAME,
+            full_page_href="./", other_languages=[(other, relative_url(url, case_url(case.slug, other)) + TEXT_PAGE_NAME)
+                                                  for other in job.frames if other != lang],
         ), encoding="utf-8")
         if content_key is not None:
             stamps[url] = stamp(out.parent, PAGE_FILES)
@@ -226,10 +228,14 @@ def _render(job: CasePagesJob, case: Case, lang: str, options: dict) -> CasePage
     return case_page_content(case, lang, **options, share_html=job.share_block(case, lang))
 
 
-@lru_cache(maxsize=1)
 def renderer_fingerprint() -> str:
-    """A hash of Sawt's own source and templates: any change to how a page is made
-    invalidates every cached page (cheap, and never stale)."""
+    """A hash of Sawt's own source and templates, and of the catalogs its strings come from: any
+    change to how a page is made invalidates every cached page (cheap, and never stale)."""
+    return f"{_source_fingerprint()}:{catalogs.fingerprint()}"
+
+
+@lru_cache(maxsize=1)
+def _source_fingerprint() -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):

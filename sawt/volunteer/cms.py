@@ -25,9 +25,10 @@ import shutil
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sawt.data.model import LANGS
 from sawt.data.schema import load_schemas, resolve_ref
 from sawt.dates import event_type_label, status_label
-from sawt.languages import DEFAULT_LANGUAGE, LANGUAGES, other_language
+from sawt.languages import LANGUAGES, default_language, direction
 
 ADMIN_SOURCES = Path(__file__).resolve().parent / "admin"
 ADMIN_FILES = ("index.html", "sawt-cms.js")  # served as they are
@@ -75,9 +76,9 @@ def _field(name: str, prop: dict[str, Any], home: str, *, required: bool, where:
             widget="sawt-bilingual",
             multiline=_BILINGUAL[definition],
             languages=[
-                {"code": code, "label": f"{LANGUAGES[code].name}", "dir": "rtl" if code == "ar" else "ltr",
+                {"code": code, "label": f"{LANGUAGES[code].name}", "dir": direction(code),
                  "max_length": resolve_ref(languages[code], resolved_home)[0].get("maxLength")}
-                for code in LANGUAGES
+                for code in LANGS  # the languages every text is written in
             ],
         )
         return field
@@ -224,16 +225,17 @@ def _section_collection(section: str, code: str) -> dict[str, Any]:
     collection edits the Arabic pages that exist: Decap would name a new one from its Arabic
     title, never the English twin's file name (README: translating a page in a section)."""
     language = LANGUAGES[code]
+    others = " and ".join(f"docs/{other}/{section}/" for other in LANGUAGES if other != code)
     return {
         "name": f"{section}-{code}",
         "label": f"{section}/ · {language.name}",
         "label_singular": f"{section}/{code}",
-        "description": f"docs/{code}/{section}/: the other language is docs/{other_language(code)}/{section}/, with the same file name. "
-                       f"/ الترجمة في docs/{other_language(code)}/{section}/ باسم الملف نفسه.",
+        "description": f"docs/{code}/{section}/: the other language{' is' if len(LANGUAGES) == 2 else 's are'} {others}, "
+                       f"with the same file name. / الترجمة في {others} باسم الملف نفسه.",
         "folder": f"docs/{code}/{section}",
         "extension": "md",
         "format": "frontmatter",
-        "create": code == DEFAULT_LANGUAGE,  # English: its title names a new file
+        "create": code == default_language(),  # the default language's title names a new file
         "identifier_field": "title",
         "slug": "{{slug}}",
         "editor": {"preview": False},

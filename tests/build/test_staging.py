@@ -68,31 +68,29 @@ def test_a_strict_build_that_warned_publishes_nothing(published, page: str, text
     assert not (project / "site.partial").exists()
 
 
-def test_a_terminated_build_leaves_the_published_site(published):
-    project, before = published
+def _stopped_half_way(project: Path, sent: signal.Signals) -> int:
+    """Start a build, send it `sent` once it has written its first page, and return its exit status."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SAWT_SITE_URL": SITE_URL}
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    staging = project / "site.partial"
     deadline = time.monotonic() + 60
-    while not (staging / "index.html").exists() and time.monotonic() < deadline:  # the build is half-way
+    while not (project / "site.partial" / "index.html").exists() and time.monotonic() < deadline:
         time.sleep(0.02)
-    process.send_signal(signal.SIGTERM)  # as a CI timeout or `kill` ends it
-    assert process.wait(timeout=60) != 0, "the build ended before it could be stopped"
+    process.send_signal(sent)
+    return process.wait(timeout=60)
+
+
+def test_a_terminated_build_leaves_the_published_site(published):
+    project, before = published
+    # As a CI timeout or `kill` ends it.
+    assert _stopped_half_way(project, signal.SIGTERM) != 0, "the build ended before it could be stopped"
     assert site_bytes(project / "site") == before
 
 
 def test_a_killed_build_publishes_nothing(tmp_path: Path):
     project = copy_project(tmp_path)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SAWT_SITE_URL": SITE_URL}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     staging = project / "site.partial"
-    deadline = time.monotonic() + 60
-    while not (staging / "index.html").exists() and time.monotonic() < deadline:  # the build is half-way
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    assert process.wait() == -signal.SIGKILL, "the build ended before it could be killed"
+    assert _stopped_half_way(project, signal.SIGKILL) == -signal.SIGKILL, "the build ended before it could be killed"
     assert not (project / "site").exists()
     # The next build starts from nothing and publishes a whole site.
     assert build(project).returncode == 0

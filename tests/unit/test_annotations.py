@@ -3,8 +3,6 @@ the plain list still printed, a non-zero exit, and a Markdown step summary."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -83,20 +81,6 @@ def test_no_annotations_outside_github(tmp_path: Path, capsys: pytest.CaptureFix
     data = write_archive(tmp_path, cases=BAD_CASES)
     assert main(["check", "--data", str(data), "--today", TODAY.isoformat()]) == 1
     assert capsys.readouterr().out.splitlines() == PLAIN
-
-
-def test_github_actions_run_through_make_check_style_subprocess(tmp_path: Path) -> None:
-    """As the workflow runs it: a real process, GitHub's variables, exit status 1."""
-    data = write_archive(tmp_path, cases={"typo": BAD_CASES["typo"]})
-    summary = tmp_path / "summary.md"
-    result = subprocess.run(
-        [sys.executable, "-m", "sawt", "check", "--data", str(data), "--today", TODAY.isoformat()],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
-    )
-    assert result.returncode == 1
-    assert result.stdout.splitlines()[-1] == ANNOTATIONS[-1]
-    assert "data/cases/typo.yml" in summary.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -23,27 +23,6 @@ def _gone(path, seconds=20.0) -> bool:
     return not path.exists()
 
 
-def test_a_sweep_keeps_the_current_and_the_last_used_generation_and_deletes_the_rest(tmp_path):
-    caches = Caches(tmp_path / ".cache", {"pages": "renderer v3"})
-    now = time.time()
-    _generation(caches, "pages", "renderer v1", now - 3 * 86400)
-    _generation(caches, "pages", "renderer v2", now - 86400)
-    _generation(caches, "pages", "renderer v3", now - 60)
-    (caches.root / "pages" / "03").mkdir()  # an older Sawt's flat layout
-    (caches.root / "pages" / "03" / "03ff.json").write_text("{}")
-    oldest = Caches(caches.root, {"pages": "renderer v1"}).dir("pages")
-    previous = Caches(caches.root, {"pages": "renderer v2"}).dir("pages")
-
-    deleted = caches.sweep()
-
-    assert {path.name for path in deleted} == {oldest.name, "03"}
-    assert caches.dir("pages").is_dir() and previous.is_dir()
-    assert _gone(oldest) and _gone(caches.root / "pages" / "03")
-    assert sorted(p.name for p in (caches.root / "pages").iterdir() if not p.name.startswith(".deleting-")) == sorted(
-        [caches.dir("pages").name, previous.name])
-    assert (caches.dir("pages") / USED_STAMP).stat().st_mtime >= now  # used by this build
-
-
 def test_only_the_newest_lists_of_published_pages_are_kept(tmp_path):
     caches = Caches(tmp_path / ".cache", {"pages": "renderer v1"})
     published = caches.dir("pages") / "published"

@@ -7,8 +7,6 @@ import copy
 import json
 import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -82,17 +80,6 @@ def test_check_never_shows_a_traceback(tmp_path: Path, files: dict, capsys: pyte
 def test_check_missing_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--data", str(tmp_path / "nope")]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == "1 problem in 1 file"
-
-
-def test_python_dash_m_sawt(tmp_path: Path) -> None:
-    data = write_archive(tmp_path, cases={"x": MINIMAL_CASE.replace("detained", "deportd")})
-    result = subprocess.run(
-        [sys.executable, "-m", "sawt", "check", "--data", str(data), "--today", "2025-01-15"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )
-    assert result.returncode == 1
-    assert result.stdout.startswith('data/cases/x.yml:2: status "deportd" is not one of')
-    assert result.stderr == ""
 
 
 def test_bad_today_argument_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -236,8 +223,9 @@ def test_field_reference_languages() -> None:
     for line in en.splitlines() + ar.splitlines():
         if line.startswith("|"):
             assert line.replace("\\|", "").count("|") == 6, line
-    with pytest.raises(ValueError):
-        field_reference_markdown("fr")
+    # A language the site is built in but the schema does not describe: its own words where its
+    # catalog has them (here none: English), the schema's English descriptions.
+    assert field_reference_markdown("fr") == en
 
 
 # --- the synthetic archive --------------------------------------------------------

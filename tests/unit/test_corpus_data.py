@@ -28,8 +28,7 @@ from PIL import Image
 
 from sawt.__main__ import main
 from sawt.data.errors import DataError
-from sawt.data.load import check_archive, load_archive
-from sawt.data.photos import PhotoError, publish_photo
+from sawt.data.load import load_archive
 
 from .test_load_fixtures import EVENTS_YML, FIGURES_YML, MINIMAL_CASE, SOURCES_YML, TODAY, small_image, write_archive
 

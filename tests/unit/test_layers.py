@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "sawt"
 #: Each module's layer, by the first part of its name under sawt/; a module may import its own
 #: layer and those below it. volunteer/ and the command line sit on top, as tools that use the rest.
 LAYERS = {
-    "errors": 0, "languages": 0, "fonts": 0, "machinery": 1,
+    "errors": 0, "languages": 0, "catalogs": 0, "fonts": 0, "machinery": 1,
     # dates reads the archive's dates and names its statuses; config reads a time zone from it.
     "dates": 2, "config": 2, "data": 2, "render": 3, "outputs": 4, "stages": 5, "pipeline": 6, "engine": 7,
     "volunteer": 8, "sheets": 8, "capture": 8, "cli": 9, "__main__": 9, "__init__": 9,

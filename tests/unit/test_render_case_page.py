@@ -11,7 +11,6 @@ import re
 
 import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from pymdownx.slugs import slugify
 

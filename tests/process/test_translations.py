@@ -12,7 +12,7 @@ from sawt.__main__ import main
 from sawt.volunteer import translations
 from sawt.volunteer.translations import translation_report
 
-from .test_load_fixtures import MINIMAL_CASE, write_archive
+from tests.unit.test_load_fixtures import MINIMAL_CASE, write_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 
