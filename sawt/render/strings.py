@@ -106,6 +106,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "untranslated_notice": "This page has not been translated into English yet. It is shown in its original language.",
         "read_original": "Read the original page",
         "feed_title": "Sawt: new cases, status changes and news",
+        # the Open data page (sawt.render.open_data): each export's gzip copy
+        "open_data_compressed": "Compressed",
+        "open_data_compressed_note": (
+            "the same files compressed with gzip, many times smaller to download on a slow or costly "
+            "connection. Most systems open them with a double click, others with any unzip program "
+            "or the command gunzip cases.json.gz"
+        ),
         "share_title": "Share this page",
         "share_copy": "Copy link",
         "share_copied": "Link copied",
@@ -197,6 +204,13 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "untranslated_notice": "لم تُترجم هذه الصفحة إلى العربية بعد، وهي معروضة بلغتها الأصلية.",
         "read_original": "اقرأ الصفحة الأصلية",
         "feed_title": "صوت: حالات جديدة وتغيّرات في الأوضاع وأخبار",
+        # صفحة البيانات المفتوحة: نسخة مضغوطة من كل ملف
+        "open_data_compressed": "نسخ مضغوطة",
+        "open_data_compressed_note": (
+            "الملفات نفسها مضغوطة بصيغة gzip، أصغر منها بأضعاف، فتنزيلها أسرع وأرخص على اتصال بطيء "
+            "أو مكلف. تفتحها معظم الأنظمة بنقرة مزدوجة، وغيرها بأي برنامج لفك الضغط أو بالأمر "
+            "gunzip cases.json.gz"
+        ),
         "share_title": "شارك هذه الصفحة",
         "share_copy": "نسخ الرابط",
         "share_copied": "نُسخ الرابط",
