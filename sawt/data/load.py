@@ -188,9 +188,9 @@ def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Probl
 
 
 def _read_list_doc(path: Path, label: str, schema: str, problems: list[Problem],
-                   parsed: ParsedFiles | None = None) -> YamlDoc | None:
+                   parsed: ParsedFiles | None = None, *, too_big_advice: str = "shorten it") -> YamlDoc | None:
     """Read one list file under the list-file limits and check it against `schema`."""
-    doc = read_yaml(path, label, problems, list_file=True, parsed=parsed)
+    doc = read_yaml(path, label, problems, list_file=True, parsed=parsed, too_big_advice=too_big_advice)
     if doc is None:
         return None
     if doc.value is None:
@@ -209,6 +209,9 @@ def _read_list_doc(path: Path, label: str, schema: str, problems: list[Problem],
 #: size may be added, each read under the same limits.
 SOURCES_FILE = "sources.yml"
 SOURCES_DIR = "sources"
+#: What to do with a source file over the limit.
+_SPLIT_SOURCES = (f"split it: move some of its sources into files data/{SOURCES_DIR}/<name>.yml "
+                  "(one a publisher, for example), each under the limit")
 #: Where a new source goes, in messages: both layouts are read.
 SOURCES_PLACES = f"data/{SOURCES_FILE} or data/{SOURCES_DIR}/"
 
@@ -234,7 +237,7 @@ def _read_sources(data_dir: Path, prefix: str, today: date, problems: list[Probl
     readable = True
     for path in source_file_paths(data_dir):
         label = f"{prefix}/{path.relative_to(data_dir).as_posix()}"
-        doc = _read_list_doc(path, label, "sources", problems, parsed)
+        doc = _read_list_doc(path, label, "sources", problems, parsed, too_big_advice=_SPLIT_SOURCES)
         if doc is None:
             readable = False
         else:

@@ -68,7 +68,9 @@ def test_each_file_keeps_the_list_file_limits(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         check_archive(data, today=TODAY)
     message = str(raised.value)
-    assert "data/sources/b.yml: the file is larger than the 10 MB allowed for a list file" in message
+    assert ("data/sources/b.yml: the file is larger than the 10 MB allowed for a list file; split it: move some "
+            "of its sources into files data/sources/<name>.yml (one a publisher, for example), each under the limit"
+            ) in message
     assert "data/sources/c.yml" in message
     # An unreadable source file: its ids cannot be judged, so no case is blamed for citing them.
     assert "from-folder-b" not in message
