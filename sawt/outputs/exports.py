@@ -34,8 +34,12 @@ from sawt.render.open_data import EXPORT_FILES, FIELD_NAMES, GZIP_SUFFIX, LICENS
 CSV_LIST_SEPARATOR = " | "
 #: Each language's exports are under this folder of its site ("data/", "ar/data/").
 EXPORT_DIR = "data"
-#: zlib's default level (speed against size: see bench/exports_bench.py).
-GZIP_LEVEL = 6
+#: zlib's fastest level. On 80 MB of shuffled English and Arabic words (this 2-core machine,
+#: loaded) level 1 ran at 35 MB/s and level 6, the default, at 6 MB/s; on the sample's own
+#: exports level 6 is only 7-16% smaller (2.5-2.9 times smaller than the text at level 1,
+#: 2.7-3.4 at 6). At 112,414 cases the exports are about 1 GB a build, so level 6 would add a
+#: minute or more to every build, one-case edits included, for a tenth of the download.
+GZIP_LEVEL = 1
 #: Cases encoded at a time: small enough that no large file is ever held whole.
 _CASES_A_CHUNK = 1000
 
@@ -169,8 +173,8 @@ def write_export(path: Path, chunks: Iterable[str]) -> WrittenExport:
     the copy matters it costs what it would cost anyway. At 112,414 fictional cases
     (bench/exports_bench.py, 107,901 of them published) the files are 192-310 MB, 8-25 s each
     with the copy on a loaded 2-core machine. The fictional summaries repeat a few sentences and
-    gzip 28-37 times; the sample's real texts gzip 3.1-3.4 times, so a real archive's copies would
-    be about 60-100 MB. The copy is the same bytes
+    gzip 28-37 times; the sample's real texts gzip 2.5-2.9 times (GZIP_LEVEL), so a real archive's
+    copies would be about 75-110 MB. The copy is the same bytes
     for the same text (no time or name in its header), so an unchanged export is an unchanged file."""
     size = 0
     with open(path, "wb") as raw, open(gzip_path(path), "wb") as packed_file:
