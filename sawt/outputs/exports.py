@@ -171,8 +171,8 @@ def write_export(path: Path, chunks: Iterable[str]) -> WrittenExport:
     Every export has its compressed copy, whatever its size: the Open data page is written
     before the exports, so it cannot link a copy only some builds make, and at the sizes where
     the copy matters it costs what it would cost anyway. At 112,414 fictional cases
-    (bench/exports_bench.py, 107,901 of them published) the files are 192-310 MB, 8-25 s each
-    with the copy on a loaded 2-core machine. The fictional summaries repeat a few sentences and
+    (bench/exports_bench.py, 107,901 of them published) the files are 192-310 MB, each written
+    with its copy in 2-6 s on a loaded 2-core machine (17 s for all four; 59 s at level 6). The fictional summaries repeat a few sentences and
     gzip 28-37 times; the sample's real texts gzip 2.5-2.9 times (GZIP_LEVEL), so a real archive's
     copies would be about 75-110 MB. The copy is the same bytes
     for the same text (no time or name in its header), so an unchanged export is an unchanged file."""
