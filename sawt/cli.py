@@ -11,6 +11,8 @@ that is for bugs in Sawt itself.
 
 `zim [SITE_DIR] [ZIM_FILE]` writes the Kiwix ZIM file of a build (`make zim`).
 
+`site-size [SITE_DIR] [--limit-mb N]` measures a built site against GitHub Pages' 1 GB (publish workflow).
+
 `synthetic DIR --cases N [--seed S]` writes a fictional archive for benchmarks.
 
 `import SHEET` checks a .csv, .xlsx or .ods of cases row by row and writes the case files;
@@ -76,6 +78,19 @@ def check(data_dir: Path, today: date, *, strict: bool = True) -> int:
     if on_github:
         annotations.append_step_summary(annotations.check_summary([], headline))
     return 0
+
+
+def site_size(site_dir: Path, limit_mb: float | None) -> int:
+    """One line: the built site's size against the host's limit; exit status 1 over it."""
+    from sawt.outputs.host_limits import GITHUB_PAGES_LIMIT_BYTES, measure_site, size_report
+
+    if not site_dir.is_dir():
+        print(f"{site_dir.as_posix()}/ does not exist: build the site first (make build)")
+        return 2
+    limit = GITHUB_PAGES_LIMIT_BYTES if limit_mb is None else int(limit_mb * 1_000_000)
+    fits, line = size_report(measure_site(site_dir), f"{site_dir.as_posix().rstrip('/')}/", limit)
+    print(line)
+    return 0 if fits else 1
 
 
 def synthetic(out_dir: Path, cases: int, seed: int, words: int = 0) -> int:
@@ -209,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     archive_parser.add_argument("--time-limit", type=float, default=60, help="seconds for one source, redirects included (default 60)")
     archive_parser.add_argument("--allow-private", action="store_true",
                                 help="also fetch from loopback and private addresses (tests only: never on a real archive)")
+    size_parser = commands.add_parser("site-size", help="measure a built site against the host's size limit (publish workflow)")
+    size_parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    size_parser.add_argument("--limit-mb", type=float, default=None,
+                             help="the host's limit in MB (default: GitHub Pages' 1 GB)")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -259,4 +278,6 @@ def main(argv: list[str] | None = None) -> int:
         from sawt.outputs.zim import main as write_zim_file
 
         return write_zim_file(args.site, args.zim, with_cards=args.with_cards)
+    if args.command == "site-size":
+        return site_size(args.site, args.limit_mb)
     return synthetic(args.out, args.cases, args.seed, args.words)

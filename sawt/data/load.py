@@ -150,12 +150,7 @@ def _check_archive(data_dir: Path, today: date, strict: bool, parsed: ParsedFile
         raise DataError([Problem(str(data_dir), None, "", "the data directory does not exist")])
 
     # Sources first: everything else refers to them.
-    sources_doc = _read_list_file(data_dir, prefix, "sources", problems, parsed)
-    source_ids = _check_sources(sources_doc, today, problems)
-    if sources_doc is None and (data_dir / "sources.yml").exists():
-        # sources.yml is there but unreadable (already reported): checking every
-        # reference against it would bury that one problem under false ones.
-        source_ids = None
+    sources_docs, source_ids = _read_sources(data_dir, prefix, today, problems, parsed)
     figures_doc = _read_list_file(data_dir, prefix, "figures", problems, parsed)
     _check_figures(figures_doc, source_ids, problems)
     events_doc = _read_list_file(data_dir, prefix, "events", problems, parsed)
@@ -175,11 +170,11 @@ def _check_archive(data_dir: Path, today: date, strict: bool, parsed: ParsedFile
     _check_appeals(appeals_doc, case_docs, prefix, today, problems)
 
     manifest = Manifest()
-    warnings = [warning for doc in (sources_doc, figures_doc, events_doc, appeals_doc, *(c.doc for c in case_docs))
+    warnings = [warning for doc in (*sources_docs, figures_doc, events_doc, appeals_doc, *(c.doc for c in case_docs))
                 if doc is not None for warning in _direction_problems(doc, parsed)]
     if parsed is not None:
         parsed.save(keep={c.doc.content_key for c in case_docs if c.doc.content_key}
-                    | {d.content_key for d in (sources_doc, figures_doc, events_doc, appeals_doc) if d is not None and d.content_key})
+                    | {d.content_key for d in (*sources_docs, figures_doc, events_doc, appeals_doc) if d is not None and d.content_key})
     try:
         manifest = read_manifest(archive_dir_for(data_dir))
     except ManifestError as error:
@@ -188,7 +183,7 @@ def _check_archive(data_dir: Path, today: date, strict: bool, parsed: ParsedFile
         problems.extend(warnings)
     if problems:
         raise DataError(set(problems))
-    report = _build(sources_doc, figures_doc, events_doc, case_docs, appeals_doc, grades_doc, manifest)
+    report = _build(sources_docs, figures_doc, events_doc, case_docs, appeals_doc, grades_doc, manifest)
     # A published source with a url and neither a capture nor a reason: an error in a strict
     # build (and make check), a warning under make serve, like the script-direction problems.
     # Only in a project that keeps captures (archive/manifest.json exists, as in the sample): a
@@ -229,31 +224,91 @@ def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Probl
                     parsed: ParsedFiles | None = None) -> YamlDoc | None:
     """Read data/<name>.yml (a list). A missing or empty file is an empty list."""
     path = data_dir / f"{name}.yml"
-    label = f"{prefix}/{name}.yml"
     if not path.exists():
         return None
-    doc = read_yaml(path, label, problems, list_file=True, parsed=parsed)
+    return _read_list_doc(path, f"{prefix}/{name}.yml", name, problems, parsed)
+
+
+def _read_list_doc(path: Path, label: str, schema: str, problems: list[Problem],
+                   parsed: ParsedFiles | None = None, *, too_big_advice: str = "shorten it") -> YamlDoc | None:
+    """Read one list file under the list-file limits and check it against `schema`."""
+    doc = read_yaml(path, label, problems, list_file=True, parsed=parsed, too_big_advice=too_big_advice)
     if doc is None:
         return None
     if doc.value is None:
         doc.value = []
         return doc
-    found = schema_problems(doc, name)
+    found = schema_problems(doc, schema)
     problems.extend(found)
     if not isinstance(doc.value, list):
         return None
     return doc
 
 
-def _check_sources(doc: YamlDoc | None, today: date, problems: list[Problem]) -> dict[str, Any]:
-    """Date and duplicate checks; returns every id written, valid or not (so that
-    one broken source does not also make every reference to it an error)."""
-    if doc is None:
-        return {}
-    ids = _unique_ids(doc, "source", problems)
-    for index, item in _items(doc.value):
-        if isinstance(item, dict) and "date" in item:
-            _date_at(doc, (index, "date"), item["date"], today, problems)
+#: Sources are listed in data/sources.yml, or split over data/sources/<any name>.yml, or
+#: both. One list file may hold at most MAX_LIST_FILE_BYTES (10 MB, against YAML bombs),
+#: which one source a case reaches at about 50,000 sources; any number of files of that
+#: size may be added, each read under the same limits.
+SOURCES_FILE = "sources.yml"
+SOURCES_DIR = "sources"
+#: What to do with a source file over the limit.
+_SPLIT_SOURCES = (f"split it: move some of its sources into files data/{SOURCES_DIR}/<name>.yml "
+                  "(one a publisher, for example), each under the limit")
+#: Where a new source goes, in messages: both layouts are read.
+SOURCES_PLACES = f"data/{SOURCES_FILE} or data/{SOURCES_DIR}/"
+
+
+def source_file_paths(data_dir: Path) -> list[Path]:
+    """data/sources.yml (if there), then data/sources/*.yml and *.yaml in name order."""
+    data_dir = Path(data_dir)
+    paths = [data_dir / SOURCES_FILE] if (data_dir / SOURCES_FILE).is_file() else []
+    folder = data_dir / SOURCES_DIR
+    if folder.is_dir():
+        paths += sorted(p for p in folder.iterdir()
+                        if p.suffix.lower() in CASE_SUFFIXES and not p.name.startswith(".") and p.is_file())
+    return paths
+
+
+def _read_sources(data_dir: Path, prefix: str, today: date, problems: list[Problem],
+                  parsed: ParsedFiles | None = None) -> tuple[list[YamlDoc], dict[str, Any] | None]:
+    """Every source file read and checked, and every source id written, valid or not.
+
+    The ids are None when a source file is there but unreadable (already reported):
+    checking every reference against the rest would bury that one problem under false ones."""
+    docs: list[YamlDoc] = []
+    readable = True
+    for path in source_file_paths(data_dir):
+        label = f"{prefix}/{path.relative_to(data_dir).as_posix()}"
+        doc = _read_list_doc(path, label, "sources", problems, parsed, too_big_advice=_SPLIT_SOURCES)
+        if doc is None:
+            readable = False
+        else:
+            docs.append(doc)
+    source_ids = _check_sources(docs, today, problems)
+    return docs, (source_ids if readable else None)
+
+
+def _check_sources(docs: list[YamlDoc], today: date, problems: list[Problem]) -> dict[str, Any]:
+    """Date and duplicate checks, within and across the source files; returns every id
+    written, valid or not (so that one broken source does not also make every reference to
+    it an error). A repeated id names where it was first written: its line, or its file and
+    line when that is another file."""
+    ids: dict[str, Any] = {}
+    first_written: dict[str, tuple[str, int | None]] = {}
+    for doc in docs:
+        for index, item in _items(doc.value):
+            source_id = _get(item, "id")
+            if isinstance(source_id, str):
+                if source_id in ids:
+                    file, line = first_written[source_id]
+                    first = f"line {line}" if file == doc.file else f"{file}:{line}"
+                    problems.append(doc.problem((index, "id"), f'id "{source_id}" is used twice (first on {first}); '
+                                                               "give each source its own id"))
+                else:
+                    ids[source_id] = item
+                    first_written[source_id] = (doc.file, doc.line((index, "id")))
+            if isinstance(item, dict) and "date" in item:
+                _date_at(doc, (index, "date"), item["date"], today, problems)
     return ids
 
 
@@ -281,7 +336,7 @@ def _check_figures(doc: YamlDoc | None, source_ids: dict[str, Any] | None, probl
     _unique_ids(doc, "figure", problems)
     for index, item in _items(doc.value):
         _check_source_ref(doc, (index, "source"), _get(item, "source"), source_ids, problems,
-                          hint="an id in data/sources.yml")
+                          hint=f"an id in {SOURCES_PLACES}")
 
 
 def _check_context_events(doc: YamlDoc | None, source_ids: dict[str, Any] | None, today: date,
@@ -292,7 +347,7 @@ def _check_context_events(doc: YamlDoc | None, source_ids: dict[str, Any] | None
         if isinstance(item, dict) and "date" in item:
             _date_at(doc, (index, "date"), item["date"], today, problems)
         _check_source_ref(doc, (index, "source"), _get(item, "source"), source_ids, problems,
-                          hint="an id in data/sources.yml")
+                          hint=f"an id in {SOURCES_PLACES}")
 
 
 def _check_appeal_ref(case_doc: _CaseDoc, appeal_ids: dict[str, Any] | None, prefix: str,
@@ -422,12 +477,14 @@ def sources_to_capture(data_dir: Path) -> list[SourceToCapture]:
     problems: list[Problem] = []
     found: dict[str, SourceToCapture] = {}
     cited: dict[str, list[str]] = {}
-    sources_doc = _read_list_file(data_dir, prefix, "sources", problems)
-    for index, item in _items(sources_doc.value if sources_doc else None):
-        if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("url"), str):
-            line = sources_doc.line((index, "id"))
-            found.setdefault(item["id"], SourceToCapture(item["id"], item["url"], str(item.get("title", "")),
-                                                         f"{sources_doc.file}:{line}"))
+    for path in source_file_paths(data_dir):  # data/sources.yml and data/sources/*.yml
+        sources_doc = _read_list_doc(path, f"{prefix}/{path.relative_to(data_dir).as_posix()}", "sources", problems, None,
+                                     too_big_advice=_SPLIT_SOURCES)
+        for index, item in _items(sources_doc.value if sources_doc else None):
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("url"), str):
+                line = sources_doc.line((index, "id"))
+                found.setdefault(item["id"], SourceToCapture(item["id"], item["url"], str(item.get("title", "")),
+                                                             f"{sources_doc.file}:{line}"))
     for case_doc in _read_cases(data_dir, prefix, problems):
         case = case_doc.doc.value
         if not isinstance(case, dict):
@@ -467,14 +524,11 @@ class CaseReferences:
 
 
 def read_case_references(data_dir: Path, today: date) -> CaseReferences:
-    """sources.yml and appeals.yml of `data_dir`, checked as `check_archive` checks them."""
+    """The sources (either layout) and appeals.yml of `data_dir`, checked as `check_archive` checks them."""
     data_dir = Path(data_dir)
     prefix = data_dir.name or "data"
     problems: list[Problem] = []
-    sources_doc = _read_list_file(data_dir, prefix, "sources", problems)
-    source_ids: dict[str, Any] | None = _check_sources(sources_doc, today, problems)
-    if sources_doc is None and (data_dir / "sources.yml").exists():
-        source_ids = None
+    _, source_ids = _read_sources(data_dir, prefix, today, problems)
     appeals_doc = _read_list_file(data_dir, prefix, "appeals", problems)
     appeal_ids = _unique_ids(appeals_doc, "appeal", problems) if appeals_doc is not None else {}
     if appeals_doc is None and (data_dir / "appeals.yml").exists():
@@ -555,7 +609,7 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
         path = ("sources", index)
         if isinstance(item, str):
             _check_source_ref(doc, path, item, source_ids, problems,
-                              hint="an id in data/sources.yml")
+                              hint=f"an id in {SOURCES_PLACES}")
             key = item
             registry_url = _get((source_ids or {}).get(item), "url")
             if isinstance(registry_url, str):
@@ -598,7 +652,7 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
                     cited.append(inline_by_url.get(ref))
             else:
                 _check_source_ref(doc, ref_path, ref, source_ids, problems,
-                                  hint="an id in data/sources.yml nor the url of a source listed "
+                                  hint=f"an id in {SOURCES_PLACES} nor the url of a source listed "
                                        "under this case's sources")
                 if isinstance(ref, str):
                     cited.append((source_ids or {}).get(ref))
@@ -685,12 +739,12 @@ def _source(item: dict[str, Any], source_id: str, manifest: Manifest | None = No
     )
 
 
-def _build(sources_doc: YamlDoc | None, figures_doc: YamlDoc | None, events_doc: YamlDoc | None,
+def _build(sources_docs: list[YamlDoc], figures_doc: YamlDoc | None, events_doc: YamlDoc | None,
            case_docs: list[_CaseDoc], appeals_doc: YamlDoc | None = None, grades_doc: YamlDoc | None = None,
            manifest: Manifest | None = None) -> LoadReport:
     manifest = manifest or Manifest()
-    registry = {item["id"]: _source(item, item["id"], manifest, f"{sources_doc.file}:{sources_doc.line((index, 'id'))}")
-                for index, item in enumerate(sources_doc.value if sources_doc else [])}
+    registry = {item["id"]: _source(item, item["id"], manifest, f"{doc.file}:{doc.line((index, 'id'))}")
+                for doc in sources_docs for index, item in enumerate(doc.value)}
 
     grades = tuple(Grade(id=item["id"], label=_text(item["label"]), definition=_text(item["definition"]),  # type: ignore[arg-type]
                          counted=item.get("counted", True), needs=item.get("needs"))

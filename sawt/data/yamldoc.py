@@ -208,7 +208,8 @@ CACHE_GENERATION = _READER_FINGERPRINT.hex()
 
 
 def read_yaml(
-    path: Path, label: str, problems: list[Problem], *, list_file: bool = False, parsed: ParsedFiles | None = None
+    path: Path, label: str, problems: list[Problem], *, list_file: bool = False, parsed: ParsedFiles | None = None,
+    too_big_advice: str = "shorten it",
 ) -> YamlDoc | None:
     """Read one YAML file; on any reading problem, record it and return None.
 
@@ -231,7 +232,7 @@ def read_yaml(
     if too_big or len(data) > limit:
         kind = "a list file" if list_file else "a case file"
         problems.append(Problem(label, None, "", f"the file is larger than the {_megabytes(limit)} allowed "
-                                                 f"for {kind}; shorten it"))
+                                                 f"for {kind}; {too_big_advice}"))
         return None
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as some editors write
         data = data[3:]

@@ -10,25 +10,38 @@ what makes Excel open Arabic text correctly on a double click. The Arabic CSV
 has Arabic column headers (the field labels); the English one has the field
 names. Text cells that a spreadsheet would run as a formula (starting with
 =, +, -, @, tab or CR) are prefixed with an apostrophe (CSV injection).
+
+Each file is written in pieces and published with its gzip copy beside it (`write_export`).
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 from sawt.data.model import Archive, Case
 from sawt.dates import status_label
 from sawt.languages import url_in_language
 from sawt.outputs.share import absolute_url
-from sawt.render.open_data import FIELD_NAMES, LICENSE_ID, LICENSE_NOTE, LICENSE_URL, PUBLIC_FIELDS, PublicField  # noqa: F401
+from sawt.render.open_data import EXPORT_FILES, FIELD_NAMES, GZIP_SUFFIX, LICENSE_ID, LICENSE_NOTE, LICENSE_URL, PUBLIC_FIELDS, PublicField  # noqa: F401
 
 #: Separates several values (aliases, source addresses) in one CSV cell.
 CSV_LIST_SEPARATOR = " | "
 #: Each language's exports are under this folder of its site ("data/", "ar/data/").
 EXPORT_DIR = "data"
+#: zlib's fastest level. On 80 MB of shuffled English and Arabic words (this 2-core machine,
+#: loaded) level 1 ran at 35 MB/s and level 6, the default, at 6 MB/s; on the sample's own
+#: exports level 6 is only 7-16% smaller (2.5-2.9 times smaller than the text at level 1,
+#: 2.7-3.4 at 6). At 112,414 cases the exports are about 1 GB a build, so level 6 would add a
+#: minute or more to every build, one-case edits included, for a tenth of the download.
+GZIP_LEVEL = 1
+#: Cases encoded at a time: small enough that no large file is ever held whole.
+_CASES_A_CHUNK = 1000
 
 
 def case_page_url(slug: str, lang: str, site_url: str = "/") -> str:
@@ -83,7 +96,14 @@ def public_records(archive: Archive, lang: str, site_url: str = "/") -> list[dic
 
 
 def cases_json(archive: Archive, lang: str, *, site_url: str = "/", records: list[dict[str, Any]] | None = None) -> str:
-    """{"license", "language", "fields", "cases"}: UTF-8 text, Arabic unescaped, one case a line.
+    """{"license", "language", "fields", "cases"}: UTF-8 text, Arabic unescaped, one case a line."""
+    return "".join(cases_json_chunks(archive, lang, site_url=site_url, records=records))
+
+
+def cases_json_chunks(archive: Archive, lang: str, *, site_url: str = "/",
+                      records: list[dict[str, Any]] | None = None) -> Iterator[str]:
+    """`cases_json`'s text in pieces of `_CASES_A_CHUNK` cases, so a large archive's file is
+    written without ever being held whole (439 MB of Arabic JSON at 100,000 cases).
 
     One case a line, not indented: json's indenting encoder is written in Python, and took
     0.85 s a language at 10,000 cases (the whole file written by its C encoder: 0.1 s); a
@@ -91,8 +111,11 @@ def cases_json(archive: Archive, lang: str, *, site_url: str = "/", records: lis
     records = public_records(archive, lang, site_url) if records is None else records
     head = json.dumps({"license": license_doc(lang), "language": lang, "fields": fields_doc(lang)},
                       ensure_ascii=False, indent=2)
-    cases = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
-    return head[:-2] + ',\n  "cases": [\n' + cases + ("\n" if cases else "") + "]\n}\n"
+    yield head[:-2] + ',\n  "cases": [\n'
+    for start in range(0, len(records), _CASES_A_CHUNK):
+        chunk = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records[start:start + _CASES_A_CHUNK])
+        yield ("" if start == 0 else ",\n") + chunk
+    yield ("\n" if records else "") + "]\n}\n"
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -115,9 +138,54 @@ def csv_headers(lang: str) -> list[str]:
 
 def cases_csv(archive: Archive, lang: str, *, site_url: str = "/", records: list[dict[str, Any]] | None = None) -> str:
     """The cases as CSV text beginning with a BOM; write it as UTF-8 (newline="")."""
+    return "".join(cases_csv_chunks(archive, lang, site_url=site_url, records=records))
+
+
+def cases_csv_chunks(archive: Archive, lang: str, *, site_url: str = "/",
+                     records: list[dict[str, Any]] | None = None) -> Iterator[str]:
+    """`cases_csv`'s text in pieces of `_CASES_A_CHUNK` rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(csv_headers(lang))
-    for record in public_records(archive, lang, site_url) if records is None else records:
-        writer.writerow([_csv_cell(record[name]) for name in FIELD_NAMES])
-    return "\ufeff" + buffer.getvalue()
+    yield "\ufeff" + buffer.getvalue()
+    records = public_records(archive, lang, site_url) if records is None else records
+    for start in range(0, len(records), _CASES_A_CHUNK):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows([_csv_cell(record[name]) for name in FIELD_NAMES] for record in records[start:start + _CASES_A_CHUNK])
+        yield buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class WrittenExport:
+    """One export as published: the file and its gzip-compressed copy beside it, in bytes."""
+
+    path: Path
+    size: int
+    gzip_size: int
+
+
+def write_export(path: Path, chunks: Iterable[str]) -> WrittenExport:
+    """Write the text to `path` as UTF-8 and, in the same pass, its gzip copy to `path`.gz.
+
+    Every export has its compressed copy, whatever its size: the Open data page is written
+    before the exports, so it cannot link a copy only some builds make, and at the sizes where
+    the copy matters it costs what it would cost anyway. At 112,414 fictional cases
+    (bench/exports_bench.py, 107,901 of them published) the files are 192-310 MB, each written
+    with its copy in 2-6 s on a loaded 2-core machine (17 s for all four; 59 s at level 6). The fictional summaries repeat a few sentences and
+    gzip 28-37 times; the sample's real texts gzip 2.5-2.9 times (GZIP_LEVEL), so a real archive's
+    copies would be about 75-110 MB. The copy is the same bytes
+    for the same text (no time or name in its header), so an unchanged export is an unchanged file."""
+    size = 0
+    with open(path, "wb") as raw, open(gzip_path(path), "wb") as packed_file:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=packed_file, mtime=0, compresslevel=GZIP_LEVEL) as packed:
+            for chunk in chunks:
+                data = chunk.encode("utf-8")
+                raw.write(data)
+                packed.write(data)
+                size += len(data)
+    return WrittenExport(path, size, gzip_path(path).stat().st_size)
+
+
+def gzip_path(path: Path) -> Path:
+    return path.with_name(path.name + GZIP_SUFFIX)

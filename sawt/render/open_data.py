@@ -9,6 +9,12 @@ from dataclasses import dataclass
 
 from sawt import catalogs
 from sawt.data.model import Text
+from sawt.render.strings import text
+
+#: The export files of each language, each also published compressed as name + GZIP_SUFFIX
+#: (written by sawt/outputs/exports.py, described here).
+EXPORT_FILES = ("cases.json", "cases.csv")
+GZIP_SUFFIX = ".gz"
 
 LICENSE_ID = "CC-BY-4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -126,6 +132,10 @@ def open_data_markdown(lang: str, data_url: str) -> str:
         # Raw links: the files are written after the pages, so a Markdown link checker would not find them.
         f'**{download}:** <a href="{data_url}cases.json" download>cases.json</a> · '
         f'<a href="{data_url}cases.csv" download>cases.csv</a> ({everything})',
+        "",
+        f"**{text('open_data_compressed', lang)}:** " + " · ".join(
+            f'<a href="{data_url}{name}{GZIP_SUFFIX}" download>{name}{GZIP_SUFFIX}</a>' for name in EXPORT_FILES
+        ) + f" ({text('open_data_compressed_note', lang)})",
         "",
         f"**{licence}:** [{LICENSE_ID}]({LICENSE_URL}). {LICENSE_NOTE[lang]}",
         "{: #" + catalogs.text("licence_anchor", lang) + " }",  # the site footer's "Licence" link

@@ -399,7 +399,7 @@ def _with_inline_sources(items: list[str], existing: Any, problem: Any) -> list[
             if item in by_url:
                 out.append(copy.deepcopy(by_url[item]))
             else:
-                problem("sources", f"{describe(item)} is not a source of this case yet: add it to data/sources.yml "
+                problem("sources", f"{describe(item)} is not a source of this case yet: add it to data/sources.yml or data/sources/ "
                                    "and write its id here, or add it (with its title and publisher) to the case file")
         else:
             out.append(item)

@@ -1,4 +1,5 @@
-"""Stage: the open data, each language's cases as JSON and CSV (sawt/outputs/exports.py)."""
+"""Stage: the open data, each language's cases as JSON and CSV, each with its gzip copy
+(sawt/outputs/exports.py)."""
 
 from __future__ import annotations
 
@@ -15,5 +16,5 @@ def run(build: BuildContext) -> None:
         folder = build.site_dir / url_in_language(f"{exports.EXPORT_DIR}/", lang)
         folder.mkdir(parents=True, exist_ok=True)
         records = exports.public_records(build.archive, lang, build.config.site_url)  # once for both files
-        (folder / "cases.json").write_text(exports.cases_json(build.archive, lang, records=records), encoding="utf-8")
-        (folder / "cases.csv").write_text(exports.cases_csv(build.archive, lang, records=records), encoding="utf-8", newline="")
+        exports.write_export(folder / "cases.json", exports.cases_json_chunks(build.archive, lang, records=records))
+        exports.write_export(folder / "cases.csv", exports.cases_csv_chunks(build.archive, lang, records=records))

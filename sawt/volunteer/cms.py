@@ -94,7 +94,7 @@ def _field(name: str, prop: dict[str, Any], home: str, *, required: bool, where:
         field.update(widget="boolean", default=bool(resolved.get("default", False)))
         return field
     if definition in _STRING_DEFINITIONS or json_type == "string" or definition == "caseSource":
-        # A source is an id from data/sources.yml or an inline mapping; the form offers the id
+        # A source is an id from data/sources.yml or data/sources/*.yml, or an inline mapping; the form offers the id
         # (an inline source is written in the YAML file itself).
         pattern = resolved.get("pattern")
         field.update(widget="image" if pattern and _IMAGE_PATTERN in pattern else "string")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from pathlib import Path
@@ -122,6 +123,11 @@ def test_open_data_page_links_the_files_and_documents_every_field(site_dir: Path
     for name in ("cases.json", "cases.csv"):
         link = doc.find("a", string=name)
         assert (page.parent / link["href"]).resolve().exists()
+        # ... and its gzip copy, the same bytes, for a reader on a slow or costly connection
+        packed = doc.find("a", string=name + ".gz")
+        assert gzip.decompress((page.parent / packed["href"]).resolve().read_bytes()) == (
+            page.parent / link["href"]).resolve().read_bytes()
+    assert "gzip" in doc.select_one("article").get_text()
     text = doc.select_one("article").get_text()
     for field in PUBLIC_FIELDS:
         assert field.name in text

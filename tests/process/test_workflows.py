@@ -88,6 +88,28 @@ def test_publish_builds_with_the_site_variable_caches_and_deploys() -> None:
     assert deploy["environment"]["name"] == "github-pages"
 
 
+def test_publish_measures_the_site_before_uploading_it(tmp_path: Path) -> None:
+    """Over GitHub Pages' 1 GB, the step's script stops the job with one annotated line."""
+    steps = _steps(_load(PUBLISH))
+    names = [step.get("uses", "").split("@")[0] or step.get("run", "") for step in steps]
+    measure = next(i for i, name in enumerate(names) if "sawt site-size site" in name)
+    build = next(i for i, name in enumerate(names) if "make build" in name)
+    assert build < measure < names.index("actions/upload-pages-artifact")
+    # Run the step's own script on a site over a limit (a stand-in python: the real one,
+    # given a 1-byte limit, so that a tiny folder is over it).
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>page</p>")
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    stand_in = tmp_path / ".venv" / "bin" / "python"
+    stand_in.write_text(f'#!/bin/sh\nexec {sys.executable} "$@" --limit-mb 0.000001\n')
+    stand_in.chmod(0o755)
+    result = subprocess.run(["bash", "-e", "-c", steps[measure]["run"]], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("::error title=The site is too large for GitHub Pages::site/ is 0.0 MB (1 files), over")
+    assert 'See README.md, section "Large archives: hosts without a size cap"' in line
+
+
 def test_pull_request_template_asks_for_sources_languages_and_consent() -> None:
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     boxes = re.findall(r"^- \[ \] (.+)$", template, re.M)

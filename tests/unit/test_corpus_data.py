@@ -270,7 +270,7 @@ CORPUS: list[Bad] = [
              "  - {url: https://e.org/a, title: t2, publisher: p}\n"),
         f'{X}:6: sources[2] "https://e.org/a" is listed twice (first on line 5); keep one'),
     Bad("references", "a context event cites an unknown source", {"events": EVENTS_YML.replace("report-two", "report-to")},
-        'data/events.yml:3: source "report-to" is not an id in data/sources.yml (did you mean "report-two"?)'),
+        'data/events.yml:3: source "report-to" is not an id in data/sources.yml or data/sources/ (did you mean "report-two"?)'),
     Bad("references", "an event source left empty", case(M + "events:\n  - date: 2020\n    type: arrested\n"
                                                           "    text: {en: a, ar: ب}\n    source: \"\"\n"),
         f"{X}:8: events[1].source is empty; fill it in or delete the line"),

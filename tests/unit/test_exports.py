@@ -164,3 +164,29 @@ def test_field_docs_are_complete_in_both_languages() -> None:
     for field in PUBLIC_FIELDS:
         for lang in ("en", "ar"):
             assert field.label[lang].strip() and field.description[lang].strip()
+
+
+def test_each_export_is_written_with_a_gzip_copy_of_the_same_bytes(tmp_path) -> None:
+    import gzip
+
+    from sawt.outputs.exports import cases_json_chunks, write_export
+
+    many = Archive(cases=tuple(fictional_case(slug=f"test-person-{n:04d}") for n in range(2500)))
+    written = write_export(tmp_path / "cases.json", cases_json_chunks(many, "ar"))
+    raw = (tmp_path / "cases.json").read_bytes()
+    assert raw.decode("utf-8") == cases_json(many, "ar")  # chunked as when written whole
+    assert len(json.loads(raw)["cases"]) == 2500
+    assert gzip.decompress((tmp_path / "cases.json.gz").read_bytes()) == raw
+    assert (written.size, written.gzip_size) == (len(raw), (tmp_path / "cases.json.gz").stat().st_size)
+    assert written.gzip_size < written.size / 3
+    first = (tmp_path / "cases.json.gz").read_bytes()
+    write_export(tmp_path / "cases.json", cases_json_chunks(many, "ar"))
+    assert (tmp_path / "cases.json.gz").read_bytes() == first  # no time in it: an unchanged export is an unchanged file
+
+
+def test_csv_written_in_chunks_is_the_csv() -> None:
+    from sawt.outputs.exports import cases_csv_chunks
+
+    many = Archive(cases=tuple(fictional_case(slug=f"test-person-{n:04d}") for n in range(2100)))
+    rows = read_csv("".join(cases_csv_chunks(many, "en")))
+    assert len(rows) == 2101 and rows[-1][0] == "test-person-2099"

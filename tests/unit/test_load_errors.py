@@ -171,7 +171,7 @@ ROWS: list[tuple[str, dict, str]] = [
     (
         "unknown event source",
         case(M + ARRESTED_2020 + "    source: report-on\n"),
-        f'{X}:8: events[1].source "report-on" is not an id in data/sources.yml nor the url of a '
+        f'{X}:8: events[1].source "report-on" is not an id in data/sources.yml or data/sources/ nor the url of a '
         'source listed under this case\'s sources (did you mean "report-one"?)',
     ),
     (
@@ -183,12 +183,12 @@ ROWS: list[tuple[str, dict, str]] = [
     (
         "unknown case source",
         case(M + "sources: [report-three]\n"),
-        f'{X}:4: sources[1] "report-three" is not an id in data/sources.yml (did you mean "report-two"?)',
+        f'{X}:4: sources[1] "report-three" is not an id in data/sources.yml or data/sources/ (did you mean "report-two"?)',
     ),
     (
         "figure with an unknown source",
         {"figures": FIGURE.format(id="f", value=1, source="nope")},
-        'data/figures.yml:4: source "nope" is not an id in data/sources.yml',
+        'data/figures.yml:4: source "nope" is not an id in data/sources.yml or data/sources/',
     ),
     (
         "duplicate figure id",
@@ -279,7 +279,7 @@ ROWS: list[tuple[str, dict, str]] = [
         },
         'data/cases/a.yml:4: pseudonym must be true or false, not "maybe"\n'
         f'{X}:2: status "held" is not one of {STATUSES}\n'
-        f'{X}:5: sources[1] "nowhere" is not an id in data/sources.yml\n'
+        f'{X}:5: sources[1] "nowhere" is not an id in data/sources.yml or data/sources/\n'
         "data/figures.yml:2: value -1 should be a whole number without separators, e.g. 874",
     ),
 ]

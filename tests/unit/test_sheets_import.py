@@ -102,7 +102,7 @@ def test_every_planted_problem_is_one_line_with_its_row_and_column_and_nothing_i
         'cases.xlsx:row 9, column name_en: has Arabic letters ("شخص"); the en: text is shown on English pages: '
         "write it in Latin letters, and the Arabic under ar:",
         "cases.xlsx:row 10, column summary_ar: is empty; write the Arabic text (it is required)",
-        'cases.xlsx:row 11, column sources: "report-onee" is not an id in data/sources.yml (did you mean "report-one"?)',
+        'cases.xlsx:row 11, column sources: "report-onee" is not an id in data/sources.yml or data/sources/ (did you mean "report-one"?)',
         'cases.xlsx:row 12, column slug: "test-person-002" is also the slug of row 3; each case needs its own',
         'cases.xlsx:row 13, column slug: "Test Person 12" is not a valid slug: use lowercase Latin letters, digits '
         "and single hyphens (e.g. test-person-12)",
