@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 CMS_PORT ?= 8081
 
-.PHONY: serve build offline zim test test-unit check new-case new-page translations cms browser-deps clean import import-template
+.PHONY: serve build offline zim archive test test-unit check new-case new-page translations cms browser-deps clean import import-template
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -115,3 +115,10 @@ zim: $(STAMP)
 	rm -rf site-zim site.zim
 	SAWT_SITE_URL=$${SAWT_SITE_URL:-https://offline.invalid/} NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-zim
 	$(BIN)/python -m sawt zim site-zim site.zim
+
+# Preserve every cited source (README: "Sources that last"): each one with a url is fetched once
+# and kept as a WACZ file under archive/, with its hashes in archive/manifest.json. A maintainer's
+# command (never the pull-request check). More: .venv/bin/python -m sawt archive --help
+# (--again ID, --import ID FILE, --verify, --check-live).
+archive: $(STAMP)
+	$(BIN)/python -m sawt archive

@@ -25,7 +25,7 @@ def copy_project(target: Path) -> Path:
     """A throwaway copy of the project to change and build (the tests use it too)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("hooks", "overrides", "docs", "data"):
+    for folder in ("hooks", "overrides", "docs", "data", "archive"):  # archive/: the sources' captures
         shutil.copytree(ROOT / folder, target / folder)
     (target / "sawt").symlink_to(ROOT / "sawt")  # mkdocs.yml watches it during `serve`
     return target

@@ -208,6 +208,22 @@ def main(argv: list[str] | None = None) -> int:
     zim_parser.add_argument("zim", type=Path, nargs="?", default=Path("site.zim"), help="the file to write (default: site.zim)")
     zim_parser.add_argument("--with-cards", action="store_true",
                             help="also carry the share cards, which no page in the ZIM loads (at 10,000 cases: +368 MB)")
+    archive_parser = commands.add_parser("archive", help="capture every cited source as a WACZ file (make archive)")
+    archive_parser.add_argument("ids", nargs="*", metavar="SOURCE_ID", help="only these sources (default: every one with a url)")
+    archive_parser.add_argument("--data", type=Path, default=Path("data"), help="data directory (default: data)")
+    archive_parser.add_argument("--folder", type=Path, default=None, help="the capture folder (default: archive/ beside data/)")
+    archive_parser.add_argument("--again", action="append", default=[], metavar="ID", help="add a new capture of ID (may be repeated)")
+    archive_parser.add_argument("--import", dest="import_", nargs=2, metavar=("ID", "FILE"),
+                                help="import a copy made elsewhere (WACZ, PDF, HTML, text or screenshot) as a capture of ID")
+    archive_parser.add_argument("--copied-by", help="with --import: who made the copy")
+    archive_parser.add_argument("--captured-on", type=_iso_date, help="with --import: when the copy was made, if known (YYYY-MM-DD)")
+    archive_parser.add_argument("--note", help="with --import: what the copy is, in a sentence")
+    archive_parser.add_argument("--verify", action="store_true", help="re-hash every capture; list each mismatch and exit 1")
+    archive_parser.add_argument("--check-live", action="store_true", help="fetch each original again: gone, changed or online")
+    archive_parser.add_argument("--max-mb", type=float, default=50, help="size limit of one capture in MB (default 50)")
+    archive_parser.add_argument("--time-limit", type=float, default=60, help="seconds for one source, redirects included (default 60)")
+    archive_parser.add_argument("--allow-private", action="store_true",
+                                help="also fetch from loopback and private addresses (tests only: never on a real archive)")
     size_parser = commands.add_parser("site-size", help="measure a built site against the host's size limit (publish workflow)")
     size_parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     size_parser.add_argument("--limit-mb", type=float, default=None,
@@ -245,6 +261,19 @@ def main(argv: list[str] | None = None) -> int:
         from sawt.sheets.export import run_export
 
         return run_export(args.data, args.out, include_private=args.include_private)
+    if args.command == "archive":
+        from sawt.capture.command import Options, run as run_archive
+        from sawt.data.captures import archive_dir_for
+
+        options = Options(data_dir=args.data, folder=args.folder or archive_dir_for(args.data),
+                          max_bytes=int(args.max_mb * 1024 * 1024), time_limit=args.time_limit,
+                          allow_private=args.allow_private)
+        if args.folder is None and options.folder.resolve() == (Path.cwd() / "archive").resolve():
+            options.folder = Path("archive")  # shown as the volunteer would type it
+        return run_archive(options, args.ids, again=args.again,
+                           import_=(args.import_[0], Path(args.import_[1])) if args.import_ else None,
+                           do_verify=args.verify, live=args.check_live, copied_by=args.copied_by,
+                           captured_on=args.captured_on.isoformat() if args.captured_on else None, note=args.note)
     if args.command == "zim":
         from sawt.outputs.zim import main as write_zim_file
 

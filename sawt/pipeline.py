@@ -18,6 +18,7 @@ from types import ModuleType
 
 from sawt.machinery.timing import StageClock
 from sawt.stages import (
+    captures,
     case_pages,
     exports,
     feeds,
@@ -39,6 +40,7 @@ STAGES: tuple[ModuleType, ...] = (
     search,        # every page, once all are written
     feeds,         # one Atom feed a language
     exports,       # cases.json and cases.csv a language
+    captures,      # each published source's capture: its download and its escaped text view
     host_headers,  # _headers, from every finished page's policy
     theme_script,  # the theme's script, patched
     theme_css,     # the theme's stylesheet, trimmed

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from sawt.data import schema as schema_module, textdirection
+from sawt.data.captures import MANIFEST_NAME, Manifest, ManifestError, archive_dir_for, read_manifest
 from sawt.data.errors import DataError, Problem
 from sawt.dates import parse_partial_date
 from sawt.data.model import (
@@ -37,6 +38,7 @@ from sawt.data.model import (
     Correction,
     Event,
     Figure,
+    Grade,
     PartialDate,
     Source,
     Text,
@@ -158,24 +160,64 @@ def _check_archive(data_dir: Path, today: date, strict: bool, parsed: ParsedFile
     appeal_ids = _unique_ids(appeals_doc, "appeal", problems) if appeals_doc is not None else {}
     if appeals_doc is None and (data_dir / "appeals.yml").exists():
         appeal_ids = None  # unreadable (already reported): do not also flag every case's appeal:
+    grades_doc = _read_list_file(data_dir, prefix, "grades", problems, parsed)
+    grades = _grades_by_id(grades_doc, data_dir, problems)
 
     case_docs = _read_cases(data_dir, prefix, problems, parsed)
     for case_doc in case_docs:
-        _check_case(case_doc, data_dir, source_ids, today, problems, parsed)
+        _check_case(case_doc, data_dir, source_ids, today, problems, parsed, grades=grades)
         _check_appeal_ref(case_doc, appeal_ids, prefix, problems)
     _check_appeals(appeals_doc, case_docs, prefix, today, problems)
 
+    manifest = Manifest()
     warnings = [warning for doc in (*sources_docs, figures_doc, events_doc, appeals_doc, *(c.doc for c in case_docs))
                 if doc is not None for warning in _direction_problems(doc, parsed)]
     if parsed is not None:
         parsed.save(keep={c.doc.content_key for c in case_docs if c.doc.content_key}
                     | {d.content_key for d in (*sources_docs, figures_doc, events_doc, appeals_doc) if d is not None and d.content_key})
+    try:
+        manifest = read_manifest(archive_dir_for(data_dir))
+    except ManifestError as error:
+        problems.append(Problem(f"{archive_dir_for(data_dir).name}/manifest.json", None, "", str(error)))
     if strict:
         problems.extend(warnings)
     if problems:
         raise DataError(set(problems))
-    report = _build(sources_docs, figures_doc, events_doc, case_docs, appeals_doc)
+    report = _build(sources_docs, figures_doc, events_doc, case_docs, appeals_doc, grades_doc, manifest)
+    # A published source with a url and neither a capture nor a reason: an error in a strict
+    # build (and make check), a warning under make serve, like the script-direction problems.
+    # Only in a project that keeps captures (archive/manifest.json exists, as in the sample): a
+    # bare data/ folder (a test's, a spreadsheet's dry run) has nothing to check them against.
+    keeps_captures = (archive_dir_for(data_dir) / MANIFEST_NAME).is_file()
+    uncaptured = uncaptured_sources(report.archive) if keeps_captures else []
+    if strict and uncaptured:
+        raise DataError(set(uncaptured))
+    warnings += uncaptured
     return dataclasses.replace(report, warnings=tuple(sorted(warnings, key=Problem.sort_key)))
+
+
+def uncaptured_sources(archive: Archive) -> list[Problem]:
+    """Each published source with a url that has no capture and no archive: reason:."""
+    published = {source.id: source for source in archive.sources.values()}
+    for case in archive.cases:
+        published.update((source.id, source) for source in case.sources)
+    found = []
+    for source in published.values():
+        if source.url and not source.captures and source.archive_reason is None:
+            file, _, line = source.where.rpartition(":")
+            found.append(Problem(file or source.where, int(line) if line.isdigit() else None, "",
+                                 f'source "{source.id}" has a url but no capture: run make archive (or python -m sawt '
+                                 f"archive {source.id}; --import {source.id} FILE for a copy made elsewhere), or say why "
+                                 "it is not preserved with archive: {reason: {en: ..., ar: ...}}"))
+    return found
+
+
+def _grades_by_id(doc: YamlDoc | None, data_dir: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    """data/grades.yml's grades by id; None when the file is there but unreadable (so that grade:
+    references are not judged against nothing), {} when there is no such file."""
+    if doc is None:
+        return None if (data_dir / "grades.yml").exists() else {}
+    return _unique_ids(doc, "grade", problems)
 
 
 def _read_list_file(data_dir: Path, prefix: str, name: str, problems: list[Problem],
@@ -411,6 +453,62 @@ def _read_cases(data_dir: Path, prefix: str, problems: list[Problem], parsed: Pa
     return result
 
 
+# --- what the capture tool preserves (sawt/capture/) -------------------------------
+
+
+@dataclass(frozen=True)
+class SourceToCapture:
+    """A source with a url, wherever it is written; `where` is its file:line, `cited_by` the
+    files that cite it (for the capture's error lines)."""
+
+    id: str
+    url: str
+    title: str
+    where: str
+    cited_by: tuple[str, ...] = ()
+
+
+def sources_to_capture(data_dir: Path) -> list[SourceToCapture]:
+    """Every source with a url: data/sources.yml's, and the inline sources of every case file
+    (published or not: the archive keeps them all; the build decides what is shown). The id of an
+    inline source is the one the site gives it: <case slug>-source-<n>."""
+    data_dir = Path(data_dir)
+    prefix = data_dir.name or "data"
+    problems: list[Problem] = []
+    found: dict[str, SourceToCapture] = {}
+    cited: dict[str, list[str]] = {}
+    for path in source_file_paths(data_dir):  # data/sources.yml and data/sources/*.yml
+        sources_doc = _read_list_doc(path, f"{prefix}/{path.relative_to(data_dir).as_posix()}", "sources", problems, None,
+                                     too_big_advice=_SPLIT_SOURCES)
+        for index, item in _items(sources_doc.value if sources_doc else None):
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("url"), str):
+                line = sources_doc.line((index, "id"))
+                found.setdefault(item["id"], SourceToCapture(item["id"], item["url"], str(item.get("title", "")),
+                                                             f"{sources_doc.file}:{line}"))
+    for case_doc in _read_cases(data_dir, prefix, problems):
+        case = case_doc.doc.value
+        if not isinstance(case, dict):
+            continue
+        inline = 0
+        for index, item in _items(case.get("sources")):
+            if isinstance(item, str):
+                cited.setdefault(item, []).append(case_doc.doc.file)
+            elif isinstance(item, dict):
+                inline += 1
+                if isinstance(item.get("url"), str):
+                    source_id = f"{case_doc.slug}-source-{inline}"
+                    where = f"{case_doc.doc.file}:{case_doc.doc.line(('sources', index))}"
+                    found[source_id] = SourceToCapture(source_id, item["url"], str(item.get("title", "")), where,
+                                                       (case_doc.doc.file,))
+        for event in case.get("events") or []:
+            if isinstance(event, dict):
+                for ref in [event.get("source"), *(event.get("sources") or [])]:
+                    if isinstance(ref, str):
+                        cited.setdefault(ref, []).append(case_doc.doc.file)
+    return [dataclasses.replace(source, cited_by=source.cited_by or tuple(dict.fromkeys(cited.get(source.id, ()))))
+            for source in found.values()]
+
+
 # --- one case at a time (the spreadsheet importer, sawt/sheets/) --------------------
 
 
@@ -422,6 +520,7 @@ class CaseReferences:
     source_ids: dict[str, Any] | None
     appeal_ids: dict[str, Any] | None
     problems: tuple[Problem, ...] = ()
+    grades: dict[str, Any] | None = None  # data/grades.yml by id
 
 
 def read_case_references(data_dir: Path, today: date) -> CaseReferences:
@@ -434,7 +533,8 @@ def read_case_references(data_dir: Path, today: date) -> CaseReferences:
     appeal_ids = _unique_ids(appeals_doc, "appeal", problems) if appeals_doc is not None else {}
     if appeals_doc is None and (data_dir / "appeals.yml").exists():
         appeal_ids = None
-    return CaseReferences(source_ids, appeal_ids, tuple(problems))
+    grades = _grades_by_id(_read_list_file(data_dir, prefix, "grades", problems), data_dir, problems)
+    return CaseReferences(source_ids, appeal_ids, tuple(problems), grades)
 
 
 def check_case_document(doc: YamlDoc, slug: str, data_dir: Path, references: CaseReferences, today: date) -> list[Problem]:
@@ -445,7 +545,7 @@ def check_case_document(doc: YamlDoc, slug: str, data_dir: Path, references: Cas
     prefix = data_dir.name or "data"
     problems: list[Problem] = []
     case_doc = _CaseDoc(slug=slug, doc=doc)
-    _check_case(case_doc, data_dir, references.source_ids, today, problems)
+    _check_case(case_doc, data_dir, references.source_ids, today, problems, grades=references.grades)
     _check_appeal_ref(case_doc, references.appeal_ids, prefix, problems)
     ref = _get(doc.value, "appeal")
     appeal = (references.appeal_ids or {}).get(ref) if isinstance(ref, str) else None
@@ -483,7 +583,8 @@ def _direction_problems(doc: YamlDoc, parsed: ParsedFiles | None) -> list[Proble
 
 
 def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] | None, today: date,
-                problems: list[Problem], parsed: ParsedFiles | None = None) -> None:
+                problems: list[Problem], parsed: ParsedFiles | None = None, *,
+                grades: dict[str, Any] | None = None) -> None:
     """Schema, dates, source references and photo of one case; decides `withheld`."""
     doc = case_doc.doc
     problems.extend(_schema_problems(doc, "case", parsed))
@@ -502,6 +603,7 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
 
     # Sources listed under the case: ids into sources.yml, or inline mappings.
     listed_urls: set[str] = set()
+    inline_by_url: dict[str, Any] = {}
     seen: dict[str, int | None] = {}
     for index, item in _items(case.get("sources")):
         path = ("sources", index)
@@ -518,6 +620,7 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
             key = item.get("url") if isinstance(item.get("url"), str) else None
             if key:
                 listed_urls.add(key)
+                inline_by_url[key] = item
         else:
             continue
         if key is not None:
@@ -533,16 +636,27 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
         path = ("events", index)
         if "date" in event:
             _date_at(doc, path + ("date",), event["date"], today, problems)
-        ref = event.get("source")
-        if isinstance(ref, str) and re.match(r"https?://", ref):
-            if ref not in listed_urls:
-                problems.append(doc.problem(path + ("source",), f"{doc.field_name(path + ('source',))} "
-                                            f"{describe(ref)} is not the url of a source listed under "
-                                            "this case's sources; add it there (sources: - url: ...)"))
-        else:
-            _check_source_ref(doc, path + ("source",), ref, source_ids, problems,
-                              hint=f"an id in {SOURCES_PLACES} nor the url of a source listed "
-                                   "under this case's sources")
+        if "source" in event and "sources" in event:
+            problems.append(doc.problem(path + ("sources",), f"{doc.field_name(path)} has both source: and sources:; "
+                                                             "keep sources: with every id in it"))
+        refs = [(path + ("source",), event.get("source"))] + [
+            (path + ("sources", number), ref) for number, ref in _items(event.get("sources"))]
+        cited = []
+        for ref_path, ref in refs:
+            if isinstance(ref, str) and re.match(r"https?://", ref):
+                if ref not in listed_urls:
+                    problems.append(doc.problem(ref_path, f"{doc.field_name(ref_path)} "
+                                                f"{describe(ref)} is not the url of a source listed under "
+                                                "this case's sources; add it there (sources: - url: ...)"))
+                else:
+                    cited.append(inline_by_url.get(ref))
+            else:
+                _check_source_ref(doc, ref_path, ref, source_ids, problems,
+                                  hint=f"an id in {SOURCES_PLACES} nor the url of a source listed "
+                                       "under this case's sources")
+                if isinstance(ref, str):
+                    cited.append((source_ids or {}).get(ref))
+        _check_grade(doc, path, event.get("grade"), cited, grades, source_ids is None, problems)
 
     for index, correction in _items(case.get("corrections")):
         if isinstance(correction, dict) and "date" in correction:
@@ -554,6 +668,42 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
         found = photo_problem(data_dir, photo)
         if found is not None:
             problems.append(doc.problem(("photo",), f'photo "{photo}" {found}'))
+
+
+#: Source kinds that can confirm an event (grades.yml's needs: official-or-court).
+CONFIRMING_KINDS = ("official", "court")
+
+
+def _check_grade(doc: YamlDoc, path: Path_, grade: Any, cited: list[Any], grades: dict[str, Any] | None,
+                 sources_unknown: bool, problems: list[Problem]) -> None:
+    """An event's grade: one of data/grades.yml, and backed as its grade needs (grades.yml's
+    `needs`: two distinct publishers, or one official or court source)."""
+    if not isinstance(grade, str) or grades is None or not SLUG_RE.match(grade):
+        return  # none, or the schema or grades.yml's reading has reported it
+    where = path + ("grade",)
+    name = doc.field_name(where)
+    if grade not in grades:
+        guess = did_you_mean(grade, grades)
+        tip = f' (did you mean "{guess}"?)' if guess else ""
+        known = ", ".join(grades) if grades else "none: there is no data/grades.yml"
+        problems.append(doc.problem(where, f"{name} {describe(grade)} is not a grade in data/grades.yml{tip}; "
+                                           f"the grades are {known}"))
+        return
+    if sources_unknown or any(item is None for item in cited):
+        return  # an unknown source was reported as such
+    needs = _get(grades[grade], "needs")
+    if needs == "two-publishers":
+        publishers = {str(_get(item, "publisher")).strip().casefold() for item in cited if _get(item, "publisher")}
+        if len(publishers) < 2:
+            said = f"cites {len(cited)} source{'s' if len(cited) != 1 else ''}" + (
+                f", all from {next(iter(publishers))}" if len(publishers) == 1 and len(cited) > 1 else "")
+            problems.append(doc.problem(where, f'{name} "{grade}" needs two or more sources from distinct publishers '
+                                               f"(sources: [id, id]); this event {said}. Grade it single-source, "
+                                               "or add the other source"))
+    elif needs == "official-or-court":
+        if not any(_get(item, "kind") in CONFIRMING_KINDS for item in cited):
+            problems.append(doc.problem(where, f'{name} "{grade}" needs a source of kind official or court '
+                                               "(kind: in data/sources.yml); none of this event's sources is one"))
 
 
 # --- building the model (only ever on clean data) ------------------------------
@@ -569,8 +719,15 @@ def _date(value: Any) -> PartialDate | None:
     return None if value is None else parse_partial_date(value)
 
 
-def _source(item: dict[str, Any], source_id: str) -> Source:
+def _source(item: dict[str, Any], source_id: str, manifest: Manifest | None = None, where: str = "") -> Source:
+    reason = _get(item.get("archive"), "reason")
     return Source(
+        kind=item.get("kind"),
+        captures=tuple(manifest.for_source(source_id)) if manifest else (),
+        live=manifest.live.get(source_id) if manifest else None,
+        archive_reason=_text(reason) if isinstance(reason, dict) else None,
+        publish_copy=item.get("publish_copy") is True,
+        where=where,
         id=source_id,
         title=item["title"].strip(),
         publisher=item["publisher"].strip(),
@@ -583,9 +740,16 @@ def _source(item: dict[str, Any], source_id: str) -> Source:
 
 
 def _build(sources_docs: list[YamlDoc], figures_doc: YamlDoc | None, events_doc: YamlDoc | None,
-           case_docs: list[_CaseDoc], appeals_doc: YamlDoc | None = None) -> LoadReport:
-    registry = {item["id"]: _source(item, item["id"]) for doc in sources_docs for item in doc.value}
+           case_docs: list[_CaseDoc], appeals_doc: YamlDoc | None = None, grades_doc: YamlDoc | None = None,
+           manifest: Manifest | None = None) -> LoadReport:
+    manifest = manifest or Manifest()
+    registry = {item["id"]: _source(item, item["id"], manifest, f"{doc.file}:{doc.line((index, 'id'))}")
+                for doc in sources_docs for index, item in enumerate(doc.value)}
 
+    grades = tuple(Grade(id=item["id"], label=_text(item["label"]), definition=_text(item["definition"]),  # type: ignore[arg-type]
+                         counted=item.get("counted", True), needs=item.get("needs"))
+                   for item in (grades_doc.value if grades_doc else []))
+    grades_by_id = {grade.id: grade for grade in grades}
     published: list[Case] = []
     cited_by_published: set[str] = set()
     cited_by_withheld: set[str] = set()
@@ -595,7 +759,7 @@ def _build(sources_docs: list[YamlDoc], figures_doc: YamlDoc | None, events_doc:
             cited_by_withheld |= cited
             continue  # validated above; never becomes a Case
         cited_by_published |= cited
-        published.append(_build_case(case_doc, registry))
+        published.append(_build_case(case_doc, registry, manifest, grades_by_id))
 
     figures: dict[str, Figure] = {}
     for item in figures_doc.value if figures_doc else []:
@@ -628,6 +792,7 @@ def _build(sources_docs: list[YamlDoc], figures_doc: YamlDoc | None, events_doc:
     appeals = {item["id"]: _appeal(item, published_slugs) for item in (appeals_doc.value if appeals_doc else [])}
 
     archive = Archive(
+        grades=grades,
         cases=tuple(sorted(published, key=lambda c: c.slug)),
         figures=figures,
         context_events=tuple(context_events),
@@ -658,35 +823,41 @@ def _appeal(item: dict[str, Any], published_slugs: set[str]) -> Appeal:
 def _cited_ids(case: dict[str, Any]) -> set[str]:
     ids = {s for s in case.get("sources", []) if isinstance(s, str)}
     ids |= {e["source"] for e in case.get("events", []) if isinstance(e.get("source"), str)}
+    ids |= {ref for e in case.get("events", []) for ref in e.get("sources", []) if isinstance(ref, str)}
     return ids
 
 
-def _build_case(case_doc: _CaseDoc, registry: dict[str, Source]) -> Case:
+def _build_case(case_doc: _CaseDoc, registry: dict[str, Source], manifest: Manifest | None = None,
+                grades: dict[str, Grade] | None = None) -> Case:
     case = case_doc.doc.value  # `private` is simply never read
     slug = case_doc.slug
 
     sources: list[Source] = []
     by_url: dict[str, Source] = {}
     inline_count = 0
-    for item in case.get("sources", []):
+    for index, item in enumerate(case.get("sources", [])):
         if isinstance(item, str):
             source = registry[item]
         else:
             inline_count += 1
-            source = _source(item, f"{slug}-source-{inline_count}")
+            source = _source(item, f"{slug}-source-{inline_count}", manifest,
+                             f"{case_doc.doc.file}:{case_doc.doc.line(('sources', index))}")
         sources.append(source)
         if source.url:
             by_url[source.url] = source
 
     events = []
     for item in case.get("events", []):
-        ref = item.get("source")
-        source = None
-        if ref is not None:
+        cited = []
+        for ref in ([item["source"]] if "source" in item else []) + list(item.get("sources", [])):
             source = by_url[ref] if ref in by_url else registry[ref]
+            cited.append(source)
             if source not in sources:  # the page's source list shows every source cited
                 sources.append(source)
+        source = cited[0] if cited else None
         events.append(Event(
+            sources=tuple(cited),
+            grade=(grades or {}).get(item["grade"]) if "grade" in item else None,
             date=parse_partial_date(item["date"]),
             type=item["type"],
             text=_text(item["text"]),  # type: ignore[arg-type]

@@ -85,6 +85,53 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
+class Capture:
+    """One preserved copy of a source, as archive/manifest.json records it (sawt/data/captures.py).
+
+    `method` is "fetched" (Sawt fetched the URL itself: `captured_at` is when) or "imported"
+    (a copy made elsewhere, `--import`: `captured_at` is None when nobody recorded when it was
+    made, and `copied_by` says who made it)."""
+
+    source: str
+    method: str
+    file: str  # relative to the archive folder, e.g. snhr-2023-al-samar/20260101T120000Z.wacz
+    file_sha256: str
+    size: int
+    captured_at: str | None  # ISO 8601 UTC, or None: capture date unknown
+    url: str | None = None
+    final_url: str | None = None
+    status: int | None = None
+    content_type: str | None = None
+    body_sha256: str | None = None
+    text_file: str | None = None  # the extracted text, UTF-8, relative to the archive folder
+    text_encoding: str | None = None  # the encoding the document itself was in
+    imported_at: str | None = None
+    copied_by: str | None = None
+    note: str | None = None
+    tool: str = ""
+    tool_version: str = ""
+    redirects: tuple[tuple[str, int], ...] = ()  # (url, status) of each hop before the final one
+
+    @property
+    def is_wacz(self) -> bool:
+        return self.file.endswith(".wacz")
+
+    @property
+    def date_shown(self) -> str | None:
+        """YYYY-MM-DD of the capture, or None when it is unknown."""
+        return self.captured_at[:10] if self.captured_at else None
+
+
+@dataclass(frozen=True)
+class LiveCheck:
+    """What `--check-live` last found at a source's original address."""
+
+    checked_at: str
+    state: str  # "online", "changed" or "gone"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -94,6 +141,16 @@ class Source:
     archived_url: str | None = None
     language: str | None = None
     publisher_ar: str | None = None  # the publisher's own Arabic name, if it has one (never a translation of ours)
+    kind: str | None = None  # official, court, ngo, media, family or witness
+    captures: tuple[Capture, ...] = ()  # oldest first
+    archive_reason: Text | None = None  # why there is no capture (archive: reason:)
+    publish_copy: bool = False  # its capture was read and may be published (download and text view)
+    live: LiveCheck | None = None
+    where: str = ""  # file:line of its entry, for messages only
+
+    @property
+    def latest_capture(self) -> Capture | None:
+        return self.captures[-1] if self.captures else None
 
 
 @dataclass(frozen=True)
@@ -103,7 +160,13 @@ class Event:
     text: Text
     place: Text | None = None
     by: Text | None = None  # who acted: "General Security", "Military Intelligence"...
-    source: Source | None = None
+    source: Source | None = None  # the first of `sources` (most code shows one)
+    sources: tuple[Source, ...] = ()  # every source the event cites (source: or sources:)
+    grade: "Grade | None" = None  # from data/grades.yml; None: not graded
+
+    def __post_init__(self) -> None:
+        if not self.sources and self.source is not None:  # an event made with source= alone
+            object.__setattr__(self, "sources", (self.source,))
 
 
 @dataclass(frozen=True)
@@ -197,12 +260,37 @@ class Appeal:
 
 
 @dataclass(frozen=True)
+class Grade:
+    """One step of data/grades.yml's scale (strongest first)."""
+
+    id: str
+    label: Text
+    definition: Text
+    counted: bool = True
+    needs: str | None = None
+
+
+@dataclass(frozen=True)
 class Archive:
     cases: tuple[Case, ...]  # published cases only, sorted by slug
     figures: Mapping[str, Figure] = field(default_factory=dict)
     context_events: tuple[ContextEvent, ...] = ()
     sources: Mapping[str, Source] = field(default_factory=dict)
     appeals: Mapping[str, Appeal] = field(default_factory=dict)
+    grades: tuple[Grade, ...] = ()  # data/grades.yml, strongest first
+
+    def grade(self, grade_id: str | None) -> Grade | None:
+        return next((grade for grade in self.grades if grade.id == grade_id), None)
+
+    def meets(self, grade: "Grade | None", min_grade: str | None) -> bool:
+        """Whether an event of `grade` is counted at `min_grade` (None: every counted grade,
+        and ungraded events). A grade that is not counted (discounted) never is."""
+        if grade is not None and not grade.counted:
+            return False
+        if min_grade is None:
+            return True
+        order = [g.id for g in self.grades]
+        return grade is not None and min_grade in order and order.index(grade.id) <= order.index(min_grade)
 
     def case(self, slug: str) -> Case | None:
         return self._cases_by_slug.get(slug)

@@ -26,7 +26,7 @@ from sawt.dates import parse_partial_date
 #: fixture or synthetic archive is held to the same rules as the real one, and an
 #: installed Sawt carries the rules its code interprets.
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
-SCHEMA_FILES = ("common", "case", "sources", "figures", "events", "appeals")
+SCHEMA_FILES = ("common", "case", "sources", "figures", "events", "appeals", "grades")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

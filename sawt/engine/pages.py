@@ -17,7 +17,7 @@ from sawt.config import SiteConfig
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import Archive, Case
 from sawt.errors import SawtError
-from sawt.languages import default_language, neutral_path, relative_url, url_in_language
+from sawt.languages import neutral_path, relative_url, url_in_language
 from sawt.outputs import feeds, share
 from sawt.outputs.headers import page_policy
 from sawt.outputs.htmlpost import finish_html
@@ -64,10 +64,8 @@ class PageServices:
                 for lang in self.config.codes]
 
     def language_alternates(self, page_url: str) -> list[dict[str, str]]:
-        """Absolute addresses of a page's versions, for <link rel="alternate" hreflang>; x-default is the default language's."""
-        site_url = self.config.site_url
-        links = [{"lang": code, "href": share.absolute_url(site_url, url_in_language(page_url, code))} for code in self.config.codes]
-        return links + [{"lang": "x-default", "href": share.absolute_url(site_url, url_in_language(page_url, default_language()))}]
+        """Absolute addresses of a page's versions, for <link rel="alternate" hreflang>."""
+        return share.language_alternates(self.config.site_url, page_url)
 
     def switcher(self, page_url: str) -> list[dict[str, str]]:
         """The language switcher's entries: site-root-relative links, made page-relative by the theme."""

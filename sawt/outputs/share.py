@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from sawt.languages import LANGUAGES, open_graph_locale, url_in_language
+from sawt.languages import LANGUAGES, default_language, open_graph_locale, relative_url, url_in_language
 from sawt.render import strings
 
 CARD_SIZE = (1200, 630)
@@ -67,6 +67,30 @@ def page_meta(
         MetaTag("name", "twitter:image:alt", image_alt),
     ]
     return tags
+
+
+def language_alternates(site_url: str, page_url: str) -> list[dict[str, str]]:
+    """Absolute addresses of a page's versions, for <link rel="alternate" hreflang>; x-default is the default language's."""
+    links = [{"lang": code, "href": absolute_url(site_url, url_in_language(page_url, code))} for code in LANGUAGES]
+    return links + [{"lang": "x-default", "href": absolute_url(site_url, url_in_language(page_url, default_language()))}]
+
+
+def plain_page_head(*, site_url: str, page_url: str, lang: str, title: str, description: str, site_name: str,
+                    feeds: list[dict[str, str]]) -> str:
+    """The head tags a page written by Sawt without the theme (a source's text view) shares with
+    every themed page: canonical address, preview meta, feeds and language versions (the same
+    helpers the theme's pages get theirs from, overrides/main.html)."""
+    here = url_in_language(page_url, lang)
+    tags = [f'<link rel="canonical" href="{html.escape(absolute_url(site_url, here))}">',
+            f'<meta name="description" content="{html.escape(description)}">']
+    tags += [f'<meta {tag.attribute}="{tag.key}" content="{html.escape(tag.content)}">' for tag in page_meta(
+        site_url=site_url, page_url=page_url, lang=lang, title=title, description=description, site_name=site_name,
+        image_path=card_path(lang, None), image_alt=strings.text("site_tagline", lang))]
+    tags += [f'<link rel="alternate feed" type="application/atom+xml" href="{html.escape(relative_url(here, feed["href"]))}" '
+             f'hreflang="{feed["lang"]}" title="{html.escape(feed["title"])}">' for feed in feeds]
+    tags += [f'<link rel="alternate" hreflang="{link["lang"]}" href="{html.escape(link["href"])}">'
+             for link in language_alternates(site_url, page_url)]
+    return "\n".join(tags)
 
 
 def share_links(url: str, text: str, lang: str) -> list[tuple[str, str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 import html
 import re
 from dataclasses import dataclass
@@ -11,7 +12,9 @@ from markupsafe import Markup
 from sawt.data.model import Case, Event, Lang, Source, text_language
 from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
+from sawt.languages import url_in_language
 from sawt.render.appeal import CaseAction
+from sawt.render.capture import capture_line, grade_html
 from sawt.render.front_matter import without_front_matter
 from sawt.render.held import held_for
 from sawt.render.markup import render_block, safe_href, single_line, time_html
@@ -58,6 +61,7 @@ def case_page_content(
         action = CaseAction(strings.text("act_share", lang), "#sawt-share-title", "share")
     events = sorted_events(case)
     sources = page_sources(case)
+    page_url = url_in_language(f"cases/{case.slug}/", lang)
     anchors = {source_key(source): f"sawt-source-{n}" for n, source in enumerate(sources, start=1)}
 
     def source_anchor(source: Source) -> str:
@@ -89,10 +93,12 @@ def case_page_content(
     # Fixed ids keep the anchors the same in both languages (/cases/x/#timeline).
     if events:
         sections.append(heading_html(2, "timeline", strings.text("timeline", lang)))
-        sections.append(render_block("case_events.html.j2", lang, events=events, source_link=source_link))
+        sections.append(render_block("case_events.html.j2", lang, events=events, source_link=source_link,
+                                     grade_html=lambda grade: grade_html(grade, page_url, lang)))
     if sources:
         sections.append(heading_html(2, "sources", strings.text("sources", lang)))
-        sections.append(render_block("sources.html.j2", lang, sources=sources, source_anchor=source_anchor))
+        sections.append(render_block("sources.html.j2", lang, sources=sources, source_anchor=source_anchor,
+                                     capture_line=lambda source: capture_line(source, page_url, lang)))
     if case.corrections:
         corrections = sorted(case.corrections, key=lambda c: c.date.sort_key())
         sections.append(heading_html(2, "corrections", strings.text("corrections", lang)))

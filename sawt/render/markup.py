@@ -7,9 +7,10 @@ escaped by Jinja's autoescaping or by `markupsafe.escape`.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 import jinja2
@@ -154,3 +155,12 @@ def render_block(template: str, lang: Lang, **context: Any) -> str:
 
 
 __all__ = ["ENV", "Markup", "escape", "bdi", "time_html", "number_html", "safe_href", "markdown_text", "render", "render_block"]
+
+
+def language_links(other_languages: Sequence[tuple[str, str]]) -> str:
+    """A plain page's links to itself in each other language (" · <a ...>العربية</a>"), marked
+    as the language switch, as the themed pages' switcher is."""
+    return "".join(
+        f'\n · <a href="{html.escape(href)}" hreflang="{other}" lang="{other}" data-sawt-switch="{other}">'
+        f"{html.escape(LANGUAGES[other].name)}</a>"
+        for other, href in other_languages)

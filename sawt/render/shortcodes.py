@@ -22,6 +22,7 @@ from sawt.config import Contact
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import STATUSES, Archive, Lang
 from sawt.dates import format_number
+from sawt.render import strings
 from sawt.render.case_index import case_index_first_page
 from sawt.render.counts import FILTERS, count_cases
 from sawt.render.figure import figure_html
@@ -338,7 +339,24 @@ def _open_data(context: _Context, args: list[str]) -> str:
     return open_data_markdown(context.lang, posixpath.normpath(posixpath.join(context.cases_root or ".", "../data")) + "/")
 
 
+def _grades(context: _Context, args: list[str]) -> str:
+    """data/grades.yml's scale, each grade under an anchor grade-<id> that case pages link to,
+    with how many published events carry it (discounted ones are shown, never counted elsewhere)."""
+    _no_arguments(args)
+    events = [event for case in context.archive.cases for event in case.events]
+    rows = []
+    for grade in context.archive.grades:
+        total = sum(1 for event in events if event.grade is not None and event.grade.id == grade.id)
+        rows.append(Markup('<dt id="grade-{}">{} <span class="sawt-grade-total">({})</span></dt><dd>{}</dd>').format(
+            grade.id, grade.label[context.lang], format_number(total, context.lang), grade.definition[context.lang]))
+    ungraded = sum(1 for event in events if event.grade is None)
+    rows.append(Markup('<dt id="grade-none">{} <span class="sawt-grade-total">({})</span></dt><dd></dd>').format(
+        strings.text("grade_none", context.lang), format_number(ungraded, context.lang)))
+    return str(Markup('<dl class="sawt-grades">') + Markup("").join(rows) + Markup("</dl>"))
+
+
 SHORTCODES: Mapping[str, Shortcode] = {
+    "grades": Shortcode(_grades, block=True, usage="<!-- sawt:grades -->"),
     "count": Shortcode(_count, block=False, usage="<!-- sawt:count status=deported -->"),
     "timeline": Shortcode(_timeline, block=True, usage="<!-- sawt:timeline case=saleh-al-samar -->"),
     "figure": Shortcode(_figure, block=True, usage="<!-- sawt:figure lebanon-returns-2023 -->"),

@@ -17,6 +17,7 @@ from typing import Sequence
 from sawt.languages import LANGUAGES
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent
+from sawt.render.markup import language_links
 
 TEXT_PAGE_NAME = "text.html"
 TEXT_STYLESHEET = "assets/css/sawt-text.css"
@@ -44,9 +45,7 @@ def text_page_html(content: CasePageContent, *, lang: str, site_name: str, priva
     from the frame so that this page allows exactly what the full page allows; `head_tags` are
     the full page's shared_head. `other_languages`: (code, address) of this page in each other language."""
     language = LANGUAGES[lang]
-    switches = "".join(
-        f'\n · <a href="{html.escape(href)}" hreflang="{other}" lang="{other}" data-sawt-switch="{other}">{html.escape(LANGUAGES[other].name)}</a>'
-        for other, href in other_languages)
+    switches = language_links(other_languages)
     body = _IMAGES.sub("", content.body_html)
     title = html.escape(f"{content.title} · {site_name}")
     return f"""<!doctype html>

@@ -17,7 +17,7 @@ LAYERS = {
     "errors": 0, "languages": 0, "catalogs": 0, "fonts": 0, "machinery": 1,
     # dates reads the archive's dates and names its statuses; config reads a time zone from it.
     "dates": 2, "config": 2, "data": 2, "render": 3, "outputs": 4, "stages": 5, "pipeline": 6, "engine": 7,
-    "volunteer": 8, "sheets": 8, "cli": 9, "__main__": 9, "__init__": 9,
+    "volunteer": 8, "sheets": 8, "capture": 8, "cli": 9, "__main__": 9, "__init__": 9,
 }
 
 

@@ -73,7 +73,7 @@ def test_every_field_is_described_in_both_languages() -> None:
 def test_every_field_switched_on_is_a_valid_yaml_mapping_of_the_schemas_fields() -> None:
     switched_on = yaml.safe_load(_switched_on(case_template("ali-hassan")))
     assert list(switched_on) == ["publish"] + [n for n in load_schemas()["case"]["properties"] if n != "publish"]
-    assert set(switched_on["events"][0]) == {"date", "type", "place", "by", "text", "source"}
+    assert set(switched_on["events"][0]) == {"date", "type", "place", "by", "text", "source", "sources", "grade"}
     assert switched_on["photo"] == "photos/ali-hassan.jpg"
 
 

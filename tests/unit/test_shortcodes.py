@@ -32,7 +32,7 @@ def expand(markdown: str, lang: str = "en", **options: object) -> str:
 
 
 def test_the_dispatch_table() -> None:
-    assert sorted(SHORTCODES) == ["appeal", "appeal-fields", "cases", "contact", "count", "field-reference", "figure", "figures-chart", "open-data", "people", "timeline"]
+    assert sorted(SHORTCODES) == ["appeal", "appeal-fields", "cases", "contact", "count", "field-reference", "figure", "figures-chart", "grades", "open-data", "people", "timeline"]
 
 
 # -- count -----------------------------------------------------------------------------
@@ -65,7 +65,7 @@ def test_count_is_inline_and_localized() -> None:
 # -- errors ---------------------------------------------------------------------------------
 
 STATUS_LIST = "at-risk, detained, disappeared, deported, released, died-in-custody"
-NAMES = "appeal, appeal-fields, cases, contact, count, field-reference, figure, figures-chart, open-data, people, timeline"
+NAMES = "appeal, appeal-fields, cases, contact, count, field-reference, figure, figures-chart, grades, open-data, people, timeline"
 FIGURES = "daraa-conscripts-killed-2020, lebanon-returns-2023"
 
 
