@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sawt.data.model import Archive, Case
+from sawt.data.model import Archive, Case, Source
 from sawt.dates import status_label
 from sawt.languages import url_in_language
 from sawt.outputs.share import absolute_url
@@ -49,14 +49,24 @@ def case_page_url(slug: str, lang: str, site_url: str = "/") -> str:
     return absolute_url(site_url, url_in_language(f"cases/{slug}/", lang))
 
 
-def source_urls(case: Case) -> list[str]:
-    """Each cited source's address (its archived copy when only that is known), once each."""
-    urls: list[str] = []
+def _cited(case: Case) -> list[Source]:
+    """Each cited source with an address (its archived copy when only that is known), once each."""
+    cited: dict[str, Source] = {}
     for source in case.sources:
         url = source.url or source.archived_url
-        if url and url not in urls:
-            urls.append(url)
-    return urls
+        if url and url not in cited:
+            cited[url] = source
+    return list(cited.values())
+
+
+def source_urls(case: Case) -> list[str]:
+    """Each cited source's address (its archived copy when only that is known), once each."""
+    return [source.url or source.archived_url for source in _cited(case)]
+
+
+def source_archive_hashes(case: Case) -> list[str]:
+    """For each of `source_urls`, the SHA-256 of its latest capture, or "" without one."""
+    return [source.latest_capture.file_sha256 if source.latest_capture else "" for source in _cited(case)]
 
 
 def public_record(case: Case, lang: str, site_url: str = "/") -> dict[str, Any]:
@@ -77,6 +87,8 @@ def public_record(case: Case, lang: str, site_url: str = "/") -> dict[str, Any]:
         "last_verified": case.last_verified.iso() if case.last_verified is not None else None,
         "url": case_page_url(case.slug, lang, site_url),
         "sources": source_urls(case),
+        "sources_archived": source_archive_hashes(case),
+        "arrest_grade": arrest.grade.id if arrest is not None and arrest.grade is not None else None,
     }
     assert tuple(record) == FIELD_NAMES  # keeps this function and the documented list in step
     return record

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from sawt.data.model import STATUSES, Archive, Case
 
-FILTERS: tuple[str, ...] = ("status", "year", "pseudonym")
+FILTERS: tuple[str, ...] = ("status", "year", "pseudonym", "min_grade")
 
 
 def arrest_year(case: Case) -> int | None:
@@ -44,6 +44,16 @@ def _pseudonym_test(value: Any) -> Callable[[Case], bool]:
     return lambda case: case.pseudonym is value
 
 
+def _min_grade_test(value: Any, archive: Archive | None) -> Callable[[Case], bool]:
+    """Cases whose arrest, detention or disappearance (the event a case's count rests on) is graded
+    `value` or stronger on data/grades.yml's scale (`Archive.meets`); an ungraded or discounted
+    one never is."""
+    counted = [grade.id for grade in (archive.grades if archive is not None else ()) if grade.counted]
+    if value not in counted:
+        raise ValueError(f'min_grade "{value}" is not one of {", ".join(counted) or "the grades"} (data/grades.yml)')
+    return lambda case: case.arrest is not None and archive.meets(case.arrest.grade, value)
+
+
 _TESTS: dict[str, Callable[[Any], Callable[[Case], bool]]] = {
     "status": _status_test,
     "year": _year_test,
@@ -51,8 +61,10 @@ _TESTS: dict[str, Callable[[Any], Callable[[Case], bool]]] = {
 }
 
 
-def case_filter(**filters: Any) -> Callable[[Case], bool]:
-    """A predicate for the given filters (all must hold). Validates them eagerly."""
+def case_filter(*, archive: Archive | None = None, **filters: Any) -> Callable[[Case], bool]:
+    """A predicate for the given filters (all must hold). Validates them eagerly. `min_grade`
+    needs the archive's grade scale (`archive`)."""
+    min_grade = filters.pop("min_grade", None)
     unknown = sorted(set(filters) - set(_TESTS))
     if unknown:
         raise ValueError(
@@ -60,16 +72,18 @@ def case_filter(**filters: Any) -> Callable[[Case], bool]:
             f"valid filters are {', '.join(FILTERS)}"
         )
     tests = [_TESTS[name](value) for name, value in filters.items()]
+    if min_grade is not None:
+        tests.append(_min_grade_test(min_grade, archive))
     return lambda case: all(test(case) for test in tests)
 
 
 def filter_cases(archive: Archive, **filters: Any) -> tuple[Case, ...]:
-    keep = case_filter(**filters)
+    keep = case_filter(archive=archive, **filters)
     return tuple(case for case in archive.cases if keep(case))
 
 
 def count_cases(archive: Archive, **filters: Any) -> int:
-    """Published cases matching every filter: status=, year= (of arrest), pseudonym=."""
+    """Published cases matching every filter: status=, year= (of arrest), pseudonym=, min_grade= (of arrest)."""
     return len(filter_cases(archive, **filters))
 
 

@@ -119,6 +119,24 @@ PUBLIC_FIELDS: tuple[PublicField, ...] = (
         Text("Addresses of the published sources cited (in CSV separated by \" | \").",
              "عناوين المصادر المنشورة المستشهد بها (مفصولة في ملف CSV بالرمز \" | \")."),
     ),
+    PublicField(
+        "sources_archived",
+        Text("Archived copies", "النسخ المحفوظة"),
+        Text("For each source in the same order, the SHA-256 of its latest archived copy, or empty "
+             "when it has none (see the Methodology page; in CSV separated by \" | \").",
+             "لكل مصدر وبالترتيب نفسه، بصمة SHA-256 لآخر نسخة محفوظة منه، أو فراغ إن لم تكن له نسخة "
+             "(انظر صفحة المنهجية؛ مفصولة في ملف CSV بالرمز \" | \")."),
+    ),
+    PublicField(
+        "arrest_grade",
+        Text("Grade of the arrest", "درجة الاعتقال"),
+        Text("How sure the archive is of the arrest, detention or disappearance: an id from the "
+             "grade scale on the Methodology page (confirmed, corroborated, single-source, contested, "
+             "discounted), or empty when it is not graded.",
+             "درجة يقين الأرشيف من الاعتقال أو الاحتجاز أو الإخفاء: معرِّف من سلّم الدرجات في صفحة "
+             "المنهجية (confirmed أو corroborated أو single-source أو contested أو discounted)، أو "
+             "فراغ إن لم يُقيَّم."),
+    ),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in PUBLIC_FIELDS)
 

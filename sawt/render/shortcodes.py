@@ -238,6 +238,8 @@ def _count(context: _Context, args: list[str]) -> str:
         if given["pseudonym"] not in ("true", "false"):
             raise _Invalid(f'pseudonym "{given["pseudonym"]}" is not one of true, false')
         filters["pseudonym"] = given["pseudonym"] == "true"
+    if "min_grade" in given:  # checked against data/grades.yml by the counting module
+        filters["min_grade"] = given["min_grade"]
     try:
         total = count_cases(context.archive, **filters)
     except ValueError as problem:  # the counting module's own check, in case the two ever drift

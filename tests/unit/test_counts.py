@@ -70,8 +70,8 @@ def test_filter_cases_returns_the_cases() -> None:
 @pytest.mark.parametrize(
     ("filters", "message"),
     [
-        ({"colour": "red"}, "unknown filter colour; valid filters are status, year, pseudonym"),
-        ({"a": 1, "b": 2}, "unknown filters a, b; valid filters are status, year, pseudonym"),
+        ({"colour": "red"}, "unknown filter colour; valid filters are status, year, pseudonym, min_grade"),
+        ({"a": 1, "b": 2}, "unknown filters a, b; valid filters are status, year, pseudonym, min_grade"),
         ({"status": "jailed"}, 'status "jailed" is not one of at-risk, detained, disappeared, deported, released, died-in-custody'),
         ({"year": "twenty"}, 'year "twenty" must be a four-digit year such as 2023'),
         ({"year": 23}, 'year "23" must be a four-digit year such as 2023'),

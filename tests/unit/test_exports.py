@@ -100,6 +100,8 @@ def test_public_values() -> None:
         "last_verified": "2023-06",
         "url": "https://sawt.example.org/cases/test-person/",
         "sources": ["https://example.org/r", "https://archive.example/r"],
+        "sources_archived": ["", ""],  # no capture of either in this fictional archive
+        "arrest_grade": None,  # not graded
     }
     ar = public_record(fictional_case(), "ar")
     assert ar["status_label"] == "محتجز"
@@ -160,7 +162,7 @@ def test_csv_round_trips_through_utf8_sig() -> None:
 
 
 def test_field_docs_are_complete_in_both_languages() -> None:
-    assert len(FIELD_NAMES) == len(set(FIELD_NAMES)) == 14
+    assert len(FIELD_NAMES) == len(set(FIELD_NAMES)) == 16
     for field in PUBLIC_FIELDS:
         for lang in ("en", "ar"):
             assert field.label[lang].strip() and field.description[lang].strip()

@@ -84,3 +84,28 @@ def test_events_carry_their_grade_and_every_source(tmp_path):
     assert event.grade.label.ar == "متقاطع المصادر" and [s.id for s in event.sources] == ["ngo-report", "news"]
     assert archive.meets(event.grade, "corroborated") and not archive.meets(event.grade, "confirmed")
     assert not archive.meets(archive.grade("discounted"), None)
+
+
+def test_counts_at_a_minimum_grade_rest_on_the_arrest(tmp_path):
+    from sawt.render.counts import count_cases
+
+    graded = check_archive(_data(tmp_path, "    sources: [ngo-report, news]\n    grade: corroborated\n"), today=TODAY).archive
+    assert count_cases(graded) == 1
+    assert count_cases(graded, min_grade="corroborated") == 1 and count_cases(graded, min_grade="single-source") == 1
+    assert count_cases(graded, min_grade="confirmed") == 0
+    ungraded = check_archive(_data(tmp_path / "2", "    source: news\n"), today=TODAY).archive
+    assert count_cases(ungraded, min_grade="single-source") == 0
+    with pytest.raises(ValueError, match='min_grade "discounted" is not one of confirmed, corroborated, single-source, contested'):
+        count_cases(graded, min_grade="discounted")  # never counted
+
+
+def test_the_exports_carry_the_arrest_grade_and_each_sources_archived_copy():
+    from sawt.data.load import load_archive
+    from sawt.outputs.exports import public_record
+
+    archive = load_archive(SAMPLE, today=date(2026, 12, 1))
+    record = public_record(archive.case("saleh-al-samar"), "en")
+    assert record["arrest_grade"] == "single-source"
+    assert len(record["sources_archived"]) == len(record["sources"]) == 1
+    assert len(record["sources_archived"][0]) == 64  # the SHA-256 of the imported copy (archive/manifest.json)
+    assert public_record(archive.case("youssef-al-hamad"), "ar")["arrest_grade"] is None  # not graded
