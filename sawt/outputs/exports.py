@@ -49,24 +49,24 @@ def case_page_url(slug: str, lang: str, site_url: str = "/") -> str:
     return absolute_url(site_url, url_in_language(f"cases/{slug}/", lang))
 
 
-def _cited(case: Case) -> list[Source]:
-    """Each cited source with an address (its archived copy when only that is known), once each."""
+def _cited(case: Case) -> dict[str, Source]:
+    """Each cited source by its address (its archived copy when only that is known), once each."""
     cited: dict[str, Source] = {}
     for source in case.sources:
         url = source.url or source.archived_url
         if url and url not in cited:
             cited[url] = source
-    return list(cited.values())
+    return cited
 
 
 def source_urls(case: Case) -> list[str]:
     """Each cited source's address (its archived copy when only that is known), once each."""
-    return [source.url or source.archived_url for source in _cited(case)]
+    return list(_cited(case))
 
 
 def source_archive_hashes(case: Case) -> list[str]:
     """For each of `source_urls`, the SHA-256 of its latest capture, or "" without one."""
-    return [source.latest_capture.file_sha256 if source.latest_capture else "" for source in _cited(case)]
+    return [source.latest_capture.file_sha256 if source.latest_capture else "" for source in _cited(case).values()]
 
 
 def public_record(case: Case, lang: str, site_url: str = "/") -> dict[str, Any]:
