@@ -4,6 +4,8 @@ error and no request that is not a file. And online: no sitemap.xml fetch."""
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import zipfile
 from datetime import date
@@ -74,6 +76,9 @@ def test_a_reader_goes_from_the_first_page_to_a_case_switches_language_and_searc
     # The search box, in English: a name typed in Latin letters.
     results = _search_box(page, "Saleh")
     expect(results.first).to_be_visible(timeout=15_000)
+    # The first results shown may be an earlier query's (the index loads while the box fills):
+    # wait for the whole word's; a wrong final result still fails here, after the timeout.
+    expect(results.first).to_have_attribute("href", re.compile(r"/cases/saleh-al-samar/index\.html$"), timeout=15_000)
     assert results.first.get_attribute("href").endswith("/cases/saleh-al-samar/index.html")
     results.first.click()
     assert page.url.endswith(f"/{SITE_FOLDER}/cases/saleh-al-samar/index.html")
