@@ -41,8 +41,8 @@ from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
 from sawt import catalogs
-from sawt.data.model import Case
-from sawt.languages import direction
+from sawt.data.model import LANGS, Case
+from sawt.languages import direction, writes_arabic_script
 from sawt.machinery.cached_files import publish_cached, write_atomically
 
 #: Bump when the drawing changes, so cached cards are redrawn.
@@ -67,8 +67,8 @@ MERGE_VERSION = "1"
 #: merging takes about 2 s a weight, too much to repeat for every fresh `.cache/`.
 FONT_CACHE_DIR = Path(os.environ.get("SAWT_FONT_CACHE")
                       or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sawt" / "card-fonts")
-#: Raqm's paragraph direction and OpenType language, by card language.
-LAYOUT = {"ar": {"direction": "rtl", "language": "ar"}, "en": {"direction": "ltr", "language": "en"}}
+#: Raqm's paragraph direction and OpenType language, by card layout language (`layout_language`).
+LAYOUT = {lang: {"direction": direction(lang), "language": lang} for lang in LANGS}
 
 ELLIPSIS = "\u2026"
 #: Shown on cards of pseudonymous cases: the name is not the person's own.
@@ -103,7 +103,7 @@ SITE_SIZE = 28
 NOTICE_SIZE = 22
 FOOTER_RULE_Y = 528
 FOOTER_BASELINE = 584
-LINE_HEIGHT = {"en": 1.3, "ar": 1.55}  # Arabic marks need taller lines
+LINE_HEIGHT = {lang: 1.55 if writes_arabic_script(lang) else 1.3 for lang in LANGS}  # Arabic marks need taller lines
 CONTENT_WIDTH = CARD_WIDTH - 2 * MARGIN_X - STRIPE
 #: The text band (name and ask) ends above the footer rule, which is chrome.
 _BAND_BOTTOM = FOOTER_RULE_Y - 1
@@ -272,7 +272,7 @@ def draw_line(
 ) -> tuple[float, float]:
     """Draws one line from its start edge (right for Arabic); returns (left, right)."""
     width = line_width(fonts, text, lang, weight, size)
-    left = start_x - width if lang == "ar" else start_x
+    left = start_x - width if direction(lang) == "rtl" else start_x
     draw.text((left, baseline), text, font=_font(fonts, weight, size), fill=fill, anchor="ls", **LAYOUT[lang])
     return left, left + width
 
@@ -465,9 +465,10 @@ class CardContent:
 
 
 def layout_language(lang: str) -> str:
-    """The layout a card in `lang` is drawn with (LAYOUT, LINE_HEIGHT): by its script's direction,
-    so a card in a language added in mkdocs.yml is drawn like one in English or Arabic."""
-    return "ar" if direction(lang) == "rtl" else "en"
+    """The layout a card in `lang` is drawn with (LAYOUT, LINE_HEIGHT): the text language written in
+    the same direction, so a card in a language added in mkdocs.yml is drawn like one in English
+    or Arabic."""
+    return lang if lang in LANGS else next(code for code in LANGS if direction(code) == direction(lang))
 
 
 def _content(lang: str, *, name: str, status: str, status_label: str, ask: str, site_name: str, notice: str) -> CardContent:
@@ -592,7 +593,7 @@ def _fit_name(fonts: CardFonts, name: str, lang: str, max_width: float, cut: boo
 
 def _draw_badge(fonts: CardFonts, draw: ImageDraw.ImageDraw, label: str, lang: str, start_x: float, colour: tuple[int, int, int]) -> float:
     """The status label on a rounded rectangle at the top start corner; returns its height."""
-    rtl = lang == "ar"
+    rtl = direction(lang) == "rtl"
     pad_x, pad_y = 18, 10
     height = round(BADGE_SIZE * LINE_HEIGHT[lang]) + 2 * pad_y - 8
     width = line_width(fonts, label, lang, 700, BADGE_SIZE) + 2 * pad_x
@@ -628,7 +629,7 @@ class _Geometry:
 
 
 def _geometry(lang: str) -> _Geometry:
-    rtl = lang == "ar"
+    rtl = direction(lang) == "rtl"
     return _Geometry(rtl, MARGIN_X + (0 if rtl else STRIPE), CARD_WIDTH - MARGIN_X - (STRIPE if rtl else 0))
 
 
