@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import hashlib
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from datetime import date
 from typing import Literal, Mapping
 
-Lang = Literal["en", "ar"]
+from sawt.languages import TEXT_LANGUAGES
+
+Lang = str  # a code of LANGS
 #: The languages every text of the archive is written in (a case's name, summary ...: the
-#: schema requires both). A site may be built in more languages (mkdocs.yml); a page in one of
+#: schema requires each). A site may be built in more languages (mkdocs.yml); a page in one of
 #: those shows these texts in the first, English, marked as such.
-LANGS: tuple[Lang, ...] = ("en", "ar")
+LANGS: tuple[Lang, ...] = TEXT_LANGUAGES
 
 
 def text_language(lang: str) -> Lang:
@@ -46,13 +48,22 @@ STATUSES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Text:
-    """A string in both site languages."""
+    """A string in each language of the archive's texts (LANGS, in that order)."""
 
     en: str
     ar: str
 
     def __getitem__(self, lang: str) -> str:
-        return self.ar if text_language(lang) == "ar" else self.en
+        return getattr(self, text_language(lang))
+
+    @classmethod
+    def stripped(cls, value: Mapping[str, str]) -> Text:
+        """From a checked mapping of every text language to its text."""
+        return cls(*(value[lang].strip() for lang in LANGS))
+
+
+# A Text has one field a text language, in LANGS' order (`stripped` and `__getitem__` rely on it).
+assert tuple(f.name for f in fields(Text)) == LANGS
 
 
 @dataclass(frozen=True, order=True)

@@ -69,11 +69,10 @@ class BuildSession:
         self.config = config
         languages.configure(config.site_languages)  # the site's languages, for every module (and forked worker)
         catalogs.configure(config.locale_dirs)
-        cards.FONT_DIR = config.font_dir  # the site's own web fonts (worker processes inherit it)
         if self.loader is None or self.loader.data_dir != config.data_dir:
             self.loader = ArchiveLoader(config.data_dir)
         self.caches = Caches(config.cache_dir, {
-            "pages": renderer_fingerprint(), "cards": cards.cache_generation(),
+            "pages": renderer_fingerprint(), "cards": cards.cache_generation(cards.CardFonts(config.font_dir)),
             "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION})
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
@@ -110,7 +109,7 @@ class BuildSession:
         archive, config = self.archive(), self.config
         statuses = {case.status for case in archive.cases}
         self.cards_ahead = CardsAhead.start(
-            archive.cases, site_names=config.site_names,
+            archive.cases, fonts=cards.CardFonts(config.font_dir), site_names=config.site_names,
             labels={lang: {status: status_label(status, lang) for status in statuses} for lang in config.codes},
             cache_dir=self.caches.dir("cards"), minimum=CARDS_PER_PROCESS_POOL)
 

@@ -56,6 +56,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import lxml.html
 from lxml import etree
 
+from sawt.languages import LANGUAGES
 from sawt.machinery.cached_files import link_tree, write_atomically
 from sawt.outputs.search.text import hidden_terms, name_terms
 
@@ -248,12 +249,14 @@ def _meta_element(terms: Sequence[str], names: Sequence[str], status_label: str 
     return holder
 
 
-def search_document(page_html: str, *, languages: Iterable[str] = ("en", "ar")) -> SearchDocument | None:
+def search_document(page_html: str, *, languages: Iterable[str] | None = None) -> SearchDocument | None:
     """The document Pagefind indexes for one built page, or None to leave it out.
 
-    Pure: HTML in, HTML out. Left out: pages without a language in `languages`,
-    without the article element, or marked `robots: noindex`.
+    Pure: HTML in, HTML out. Left out: pages without a language in `languages` (by default
+    the site's), without the article element, or marked `robots: noindex`.
     """
+    if languages is None:
+        languages = tuple(LANGUAGES)
     lang, direction = html_language(page_html)
     if lang is None or lang not in tuple(languages):
         return None
@@ -683,7 +686,7 @@ def _forget_other_shards(cache_dir: Path | None, names: Iterable[str]) -> None:
 def build_search_index(
     site_dir: Path,
     *,
-    languages: Sequence[str] = ("en", "ar"),
+    languages: Sequence[str] | None = None,
     bundle_subdir: str = BUNDLE_SUBDIR,
     cache_dir: Path | None = None,
     case_pages_per_shard: int = CASE_PAGES_PER_SHARD,
@@ -696,9 +699,10 @@ def build_search_index(
     `cache_dir`, each page's search document is kept there by the page's content, and
     each bundle by its documents. `page_keys` are the keys of the generated pages
     (site-relative path of the file -> key), which stand for their content unread.
-    Raises RuntimeError if Pagefind fails or finds no page.
+    Raises RuntimeError if Pagefind fails or finds no page. `languages`: the site's by default.
     """
     started = time.perf_counter()
+    languages = tuple(LANGUAGES) if languages is None else tuple(languages)
     site_dir = Path(site_dir).resolve()
     bundle_dir = site_dir / bundle_subdir
     relatives = _page_paths(site_dir, bundle_subdir)
