@@ -49,8 +49,6 @@ from sawt.machinery.cached_files import publish_cached, write_atomically
 RENDERER_VERSION = "2"
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
-#: Relative to the working directory of the build (the repository root).
-DEFAULT_CACHE_DIR = Path(".cache/cards")
 
 ARABIC, LATIN, LATIN_EXT = "arabic", "latin", "latin-ext"
 _FONT_FILES: dict[str, str] = {
@@ -856,7 +854,7 @@ class CardResult:
 
 
 def ensure_card(fonts: CardFonts, content: CardContent, out_path: Path | str,
-                cache_dir: Path | str | None = DEFAULT_CACHE_DIR) -> CardResult:
+                cache_dir: Path | str | None) -> CardResult:
     """Writes the card to `out_path`, drawing it only if the cache has no card for its key."""
     out = Path(out_path)
     if cache_dir is None:
@@ -886,9 +884,11 @@ def ensure_share_card(
     site_name: str,
     status_label: str,
     out_path: Path | str,
-    cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
+    cache_dir: Path | str | None,
 ) -> CardResult:
-    """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache)."""
+    """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache).
+    `cache_dir`: the build's cards cache (Caches.dir("cards"), under the config's cache_dir), or
+    None to draw without one; never a folder relative to the working directory."""
     if cache_dir is None:
         return ensure_card(fonts, card_content(case, lang, site_name=site_name, status_label=status_label), out_path, None)
     cached, drawn, key = cache_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=status_label,
@@ -955,7 +955,7 @@ def render_site_card(
     site_name: str,
     tagline: str,
     out_path: Path | str,
-    cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
+    cache_dir: Path | str | None,
 ) -> Path:
     """The site's own card (for pages that are not a case)."""
     return ensure_card(fonts, site_card_content(lang, site_name=site_name, tagline=tagline), out_path, cache_dir).path
