@@ -57,7 +57,7 @@ import lxml.html
 from lxml import etree
 
 from sawt.languages import LANGUAGES
-from sawt.machinery.cached_files import link_tree, write_atomically
+from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, link_tree, pack_json, unpack_json, write_atomically
 from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
@@ -321,15 +321,14 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
         return search_document(read_page().decode("utf-8"), languages=languages)
     page = read_page() if page_key is None else None
     key = _document_key(languages, page=page, page_key=page_key)
-    cached = cache_dir / key[:2] / f"{key}.json"
+    cached = cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}"
     try:
-        fields = json.loads(cached.read_text(encoding="utf-8"))
+        fields = unpack_json(cached.read_bytes())
         return None if fields is None else SearchDocument(**fields)
     except (OSError, ValueError, TypeError):
         pass
     document = search_document((page if page is not None else read_page()).decode("utf-8"), languages=languages)
-    write_atomically(cached, json.dumps(None if document is None else dataclasses.asdict(document),
-                                        ensure_ascii=False).encode("utf-8"))
+    write_atomically(cached, pack_json(None if document is None else dataclasses.asdict(document)))
     return document
 
 
