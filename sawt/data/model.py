@@ -220,6 +220,40 @@ class Case:
                 return event
         return None
 
+    @property
+    def status_event(self) -> Event | None:
+        """The event the case's status rests on, whose grade the key facts and the search filter show.
+
+        The latest event of a type that states the status itself (STATUS_EVENT_TYPES: a release
+        for "released", a death or a body returned for "died-in-custody", a deportation for
+        "deported", a deportation order for "at-risk", the last arrest, detention or transfer for
+        "detained", a disappearance for "disappeared"): the most recent report that the person is
+        in that state. Without one, a status that only continues the arrest ("detained",
+        "disappeared", "died-in-custody": held, then nothing heard, or died while held) rests on
+        the arrest (`arrest`, the event the counts and the exports grade), as the sample's
+        cases do (Osama: arrested in 2020, missing since). Otherwise None: nothing recorded
+        supports the status, and it shows as not graded. Events with no date order keep their
+        order in the file (the timeline's order).
+        """
+        types = STATUS_EVENT_TYPES.get(self.status, ())
+        stating = [event for event in self.events if event.type in types]
+        if stating:
+            return max(enumerate(stating), key=lambda pair: (pair[1].date.sort_key(), pair[0]))[1]
+        return self.arrest if self.status in STATUSES_RESTING_ON_ARREST else None
+
+
+#: For each status, the event types that state it (see Case.status_event).
+STATUS_EVENT_TYPES: Mapping[str, tuple[str, ...]] = {
+    "at-risk": ("deportation-order",),
+    "detained": ("arrested", "detained", "transferred"),
+    "disappeared": ("disappeared",),
+    "deported": ("deported",),
+    "released": ("released",),
+    "died-in-custody": ("died", "killed", "body-returned"),
+}
+#: Statuses that continue the arrest: without an event of their own, they rest on it.
+STATUSES_RESTING_ON_ARREST: tuple[str, ...] = ("detained", "disappeared", "died-in-custody")
+
 
 @dataclass(frozen=True)
 class Figure:

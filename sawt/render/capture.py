@@ -45,17 +45,24 @@ def text_view_url(source: Source, lang: str) -> str:
     return url_in_language(f"{TEXT_VIEW_DIR}/{source.id}/{TEXT_VIEW_NAME}", lang)
 
 
-def grade_href(grade: Grade, page_url: str, lang: str) -> str:
-    """The grade's definition on the methodology page (its anchor is grade-<id>)."""
-    return relative_url(page_url, url_in_language(METHODOLOGY, lang)) + f"#grade-{grade.id}"
+def grade_href(grade: Grade | None, page_url: str, lang: str) -> str:
+    """The grade's definition on the methodology page (its anchor is grade-<id>; grade-none for
+    an event not graded)."""
+    return relative_url(page_url, url_in_language(METHODOLOGY, lang)) + f"#grade-{grade.id if grade else 'none'}"
+
+
+def grade_name(grade: Grade | None, lang: str) -> str:
+    """The grade's label in `lang`, or "Not graded" (plain text: also the search filter's value)."""
+    return grade.label[lang] if grade is not None else strings.plain("grade_none", lang)
 
 
 def grade_html(grade: Grade | None, page_url: str, lang: str) -> Markup:
-    if grade is None:
-        return Markup("")
-    label = strings.phrase("grade_label", lang, grade=grade.label[lang])
-    return Markup(f'<a class="sawt-grade sawt-grade--{grade.id}" href="{html.escape(grade_href(grade, page_url, lang))}">'
-                  f"{label}</a>")
+    """A grade as every page shows it, linked to its definition: "Grade: Corroborated", or "Not
+    graded" (which a timeline leaves out, and the case's status shows)."""
+    label = strings.phrase("grade_label", lang, grade=grade.label[lang]) if grade is not None \
+        else strings.phrase("grade_none", lang)
+    return Markup(f'<a class="sawt-grade sawt-grade--{grade.id if grade else "none"}" '
+                  f'href="{html.escape(grade_href(grade, page_url, lang))}">{label}</a>')
 
 
 def _date_of(capture: Capture, lang: str) -> Markup:
