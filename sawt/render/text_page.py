@@ -30,7 +30,11 @@ FAVICON = "assets/images/favicon.svg"  # the site's own (without one, a browser 
 SHARED_HEAD = re.compile(r'<meta (?:property="og:|name="twitter:)[^>]*>|<link rel="alternate[^>]*>')
 
 _IMAGES = re.compile(r"<img\b[^>]*>|<svg\b.*?</svg>|<picture\b.*?</picture>"
-                     r'|<span class="sawt-share__icon [^"]*" aria-hidden="true"></span>', re.S)
+                     r'|<span class="sawt-share__icon [^"]*" aria-hidden="true"></span>'
+                     # The QR code's figure whole: its caption says to scan a code the page leaves out.
+                     r'|<figure class="sawt-share__qr">.*?</figure>'
+                     # The copy and device-share buttons: hidden until the full page's script shows them.
+                     r'|<button type="button" class="md-button sawt-share__(?:copy|device)" hidden[^>]*>[^<]*</button>', re.S)
 
 
 def shared_head(full_page: str) -> str:
