@@ -241,6 +241,7 @@ def _compress_into_cache(text_file: Path, cached: Path) -> None:
         with open(text_file, "rb") as raw, os.fdopen(fd, "wb") as packed_file:
             with gzip.GzipFile(filename="", mode="wb", fileobj=packed_file, mtime=0, compresslevel=GZIP_LEVEL) as packed:
                 shutil.copyfileobj(raw, packed, _COPY_BLOCK)
+        os.chmod(tmp, 0o644)  # published by hard link: readable as the copy written in place was
         os.replace(tmp, cached)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
