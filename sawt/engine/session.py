@@ -33,7 +33,7 @@ from sawt.machinery import staging
 from sawt.machinery.caches import Caches
 from sawt.machinery.fingerprint import Fingerprint, fingerprint
 from sawt.machinery.timing import StageClock
-from sawt.outputs import cards
+from sawt.outputs import cards, exports
 from sawt.outputs.cards_ahead import CardsAhead
 from sawt.outputs.search import index as search_index
 from sawt.render.sanitise import TrustedFragments
@@ -82,7 +82,8 @@ class BuildSession:
             self.loader = ArchiveLoader(config.data_dir)
         self.caches = Caches(config.cache_dir, {
             "pages": renderer_fingerprint(), "cards": cards.cache_generation(cards.CardFonts(config.font_dir)),
-            "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION})
+            "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION,
+            "exports": exports.CACHE_GENERATION})
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
         self.fragments.clear()

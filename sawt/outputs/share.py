@@ -106,22 +106,17 @@ def share_links(url: str, text: str, lang: str) -> list[tuple[str, str, str]]:
     return [(key, labels[key], hrefs[key]) for key in hrefs]
 
 
-#: Simple icons drawn for Sawt (24x24 viewBox, currentColor), inlined so no icon font
-#: or CDN is ever fetched; each link also carries its visible label.
-SHARE_ICONS = {
-    "whatsapp": '<path d="M12 2.5a9.5 9.5 0 0 0-8.2 14.3L2.5 21.5l4.8-1.3A9.5 9.5 0 1 0 12 2.5Zm0 2a7.5 7.5 0 1 1-3.9 13.9l-.3-.2-2.4.7.7-2.3-.2-.3A7.5 7.5 0 0 1 12 4.5Zm-3 3.3c-.3 0-.7.1-.9.5-.4.4-.9 1.1-.9 2.3 0 1.3 1 2.6 1.1 2.8.2.2 1.9 3 4.7 4 2.3.9 2.8.7 3.3.7.5-.1 1.6-.7 1.8-1.3.2-.6.2-1.2.2-1.3-.1-.1-.3-.2-.6-.3l-1.9-.9c-.3-.1-.5-.1-.7.2l-.8 1c-.2.2-.4.2-.7.1-.3-.2-1.2-.5-2.3-1.4-.8-.8-1.4-1.7-1.5-2-.2-.3 0-.5.1-.6l.5-.6.3-.5v-.5l-.9-2.1c-.2-.5-.4-.5-.6-.5Z"/>',
-    "telegram": '<path d="M21.4 3.6 2.9 10.8c-1 .4-1 1.6.1 1.9l4.6 1.4 1.8 5.6c.2.7 1.1.9 1.6.4l2.6-2.5 4.8 3.5c.6.4 1.4.1 1.6-.6l3.2-15.4c.2-.9-.8-1.7-1.8-1.5ZM9.8 14.2l8.4-7.6-6.6 8.8-.3 3-1.5-4.2Z"/>',
-    "x": '<path d="M17.8 3h3.1l-6.8 7.7L22 21h-6.2l-4.9-6.4L5.3 21H2.2l7.3-8.3L1.9 3h6.3l4.4 5.9L17.8 3Zm-1.1 16.2h1.7L7.4 4.7H5.6l11.1 14.5Z"/>',
-    "facebook": '<path d="M13.5 21.5v-8h2.7l.4-3.2h-3.1V8.3c0-.9.3-1.5 1.6-1.5h1.7V4a22 22 0 0 0-2.5-.1c-2.4 0-4.1 1.5-4.1 4.2v2.3H7.5v3.2h2.7v8h3.3Z"/>',
-    "email": '<path d="M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Zm1 2.4V17h16V7.4l-8 5.3-8-5.3ZM5.8 7l6.2 4.1L18.2 7H5.8Z"/>',
-}
+#: The share targets with an icon. Simple icons drawn for Sawt (24x24, one colour) live in
+#: overrides/assets/css/sawt-case.css as CSS masks, one rule a key, so that the stylesheet
+#: every page already loads draws them: no icon font, no CDN, and no inline <svg> repeated in
+#: every case page. Each link also carries its visible label.
+SHARE_ICON_KEYS = ("whatsapp", "telegram", "x", "facebook", "email")
 
 
 def share_icon(key: str) -> str:
-    return (
-        '<svg class="sawt-share__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" '
-        f'focusable="false" fill="currentColor">{SHARE_ICONS[key]}</svg>'
-    )
+    if key not in SHARE_ICON_KEYS:
+        raise KeyError(key)
+    return f'<span class="sawt-share__icon sawt-share__icon--{key}" aria-hidden="true"></span>'
 
 
 def share_block_html(*, url: str, text: str, lang: str, qr_svg: str) -> str:

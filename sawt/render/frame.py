@@ -50,6 +50,24 @@ _ARTICLE = re.compile(
 _TOKENS = re.compile("(" + "|".join(re.escape(t) for t in (f"<p>{BODY}</p>", FRAME_SLUG, TITLE, DESCRIPTION, IMAGE_ALT)) + ")")
 
 
+#: Elements whose text is kept byte for byte: preformatted text, and scripts and styles
+#: (the policy allows the theme's inline scripts by the hash of their text).
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+#: A run of HTML whitespace that holds a line break. The theme's templates indent their markup
+#: deeply and leave blank lines where a Jinja tag was: a quarter of a case page's frame.
+_INDENTATION = re.compile(r"[ \t\r\n\f]*\n[ \t\r\n\f]*")
+
+
+def without_indentation(page: str) -> str:
+    """The page with every run of whitespace that holds a line break made one line break,
+    outside `_VERBATIM` elements. The page renders the same: outside preformatted text a
+    browser shows any such run as one space (or nothing, between blocks)."""
+    pieces = _VERBATIM.split(page)
+    # split() with two groups yields text, element, tag name, text, ...
+    return "".join(piece if index % 3 else _INDENTATION.sub("\n", piece)
+                   for index, piece in enumerate(pieces) if index % 3 != 2)
+
+
 class FrameError(Exception):
     """The engine's rendering of the frame lost a token: case pages cannot be filled."""
 
@@ -67,7 +85,7 @@ class PageFrame:
 
     @classmethod
     def from_html(cls, page: str) -> "PageFrame":
-        page, found = _ARTICLE.subn(f"<p>{BODY}</p>", page, count=1)
+        page, found = _ARTICLE.subn(f"<p>{BODY}</p>", without_indentation(page), count=1)
         if not found:
             raise FrameError("the theme's page for the case frame has no heading and body where Sawt "
                              "expects them; was the page template changed?")

@@ -22,13 +22,18 @@ TEXT_PAGE_NAME = "text.html"
 TEXT_STYLESHEET = "assets/css/sawt-text.css"
 FAVICON = "assets/images/favicon.svg"  # the site's own (without one, a browser asks for /favicon.ico)
 
-#: What a text-only page leaves out: images (the portrait, the QR code) and inline SVG
-#: icons. The article is Sawt's own generated HTML, so these tags are well formed.
+#: What a text-only page leaves out: images (the portrait, the QR code), inline SVG, and the
+#: share links' icons (empty spans the full page's stylesheet draws). The article is Sawt's own generated HTML, so these tags are well formed.
 #: The head tags a text-only page shares with its full page: link previews (Open Graph,
 #: X), the language versions and the feeds. Its links are relative to the same folder.
 SHARED_HEAD = re.compile(r'<meta (?:property="og:|name="twitter:)[^>]*>|<link rel="alternate[^>]*>')
 
-_IMAGES = re.compile(r"<img\b[^>]*>|<svg\b.*?</svg>|<picture\b.*?</picture>", re.S)
+_IMAGES = re.compile(r"<img\b[^>]*>|<svg\b.*?</svg>|<picture\b.*?</picture>"
+                     r'|<span class="sawt-share__icon [^"]*" aria-hidden="true"></span>'
+                     # The QR code's figure whole: its caption says to scan a code the page leaves out.
+                     r'|<figure class="sawt-share__qr">.*?</figure>'
+                     # The copy and device-share buttons: hidden until the full page's script shows them.
+                     r'|<button type="button" class="md-button sawt-share__(?:copy|device)" hidden[^>]*>[^<]*</button>', re.S)
 
 
 def shared_head(full_page: str) -> str:

@@ -37,7 +37,11 @@ def test_case_first_screen_and_share_targets(request, base_url, path, device):
     sizes = page.eval_on_selector_all(
         ".sawt-share__link, .sawt-case__act",
         "els => els.map(e => { const r = e.getBoundingClientRect();"
-        " return [e.className, r.width, r.height, !!e.querySelector('svg') || e.classList.contains('sawt-case__act'), e.innerText.trim()]; })",
+        " const i = e.querySelector('.sawt-share__icon'), s = i && getComputedStyle(i), b = i && i.getBoundingClientRect();"
+        # The icon is a mask the stylesheet draws (sawt-case.css): there, sized, and filled.
+        " const drawn = !!i && b.width >= 16 && b.height >= 16 && (s.maskImage || s.webkitMaskImage).startsWith('url(\"data:image/svg+xml')"
+        "   && s.backgroundColor !== 'rgba(0, 0, 0, 0)';"
+        " return [e.className, r.width, r.height, drawn || e.classList.contains('sawt-case__act'), e.innerText.trim()]; })",
     )
     assert len(sizes) >= 6
     for name, width, height_px, has_icon, label in sizes:

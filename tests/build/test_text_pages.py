@@ -32,6 +32,10 @@ def test_a_case_reads_as_text_only_in_under_30_kb(site_dir: Path, slug: str, lan
     assert text_page.select_one("#sources + *") is not None or full_page.select_one("#sources") is None
     # Nothing heavy and nothing that runs: one stylesheet of its own, system fonts.
     assert text_page.find_all(["script", "img", "svg", "picture", "iframe"]) == []
+    assert text_page.select(".sawt-share__icon") == []  # icons its stylesheet does not draw: left out
+    # Nothing that only the full page can use: a QR code's caption, buttons its script shows.
+    assert text_page.select(".sawt-share__qr, button") == []
+    assert len(text_page.select("a.sawt-share__link")) == len(full_page.select("a.sawt-share__link")) > 0
     links = [link["href"] for link in text_page.find_all("link", rel="stylesheet")]
     assert len(links) == 1 and (folder / links[0]).resolve().is_file()
     stylesheet = (folder / links[0]).resolve()

@@ -192,3 +192,44 @@ def test_csv_written_in_chunks_is_the_csv() -> None:
     many = Archive(cases=tuple(fictional_case(slug=f"test-person-{n:04d}") for n in range(2100)))
     rows = read_csv("".join(cases_csv_chunks(many, "en")))
     assert len(rows) == 2101 and rows[-1][0] == "test-person-2099"
+
+
+def test_an_unchanged_export_is_not_compressed_again(tmp_path, monkeypatch) -> None:
+    """The gzip copy is kept in the cache by the hash of the text: a build whose export did not
+    change publishes the cached copy (a hard link) instead of compressing the text again."""
+    import gzip
+    import os
+
+    from sawt.outputs import exports
+    from sawt.outputs.exports import cases_json_chunks, sweep_export_cache, write_export
+
+    many = Archive(cases=tuple(fictional_case(slug=f"test-person-{n:04d}") for n in range(300)))
+    cache = tmp_path / "cache"
+    site = tmp_path / "site"
+    site.mkdir()
+    plain = write_export(tmp_path / "plain.json", cases_json_chunks(many, "en"))
+    first = write_export(site / "cases.json", cases_json_chunks(many, "en"), cache_dir=cache)
+    raw = (site / "cases.json").read_bytes()
+    assert gzip.decompress((site / "cases.json.gz").read_bytes()) == raw
+    # The same bytes as the copy written in one pass, without a cache.
+    assert (site / "cases.json.gz").read_bytes() == (tmp_path / "plain.json.gz").read_bytes()
+    assert (first.size, first.gzip_size) == (plain.size, plain.gzip_size)
+    assert first.cached is not None and os.path.samefile(first.cached, site / "cases.json.gz")
+
+    def no_compression(*args, **kwargs):
+        raise AssertionError("an unchanged export was compressed again")
+
+    monkeypatch.setattr(exports, "_compress_into_cache", no_compression)
+    (site / "cases.json").unlink()
+    (site / "cases.json.gz").unlink()  # a fresh staging folder, as every build has
+    again = write_export(site / "cases.json", cases_json_chunks(many, "en"), cache_dir=cache)
+    assert again.cached == first.cached and gzip.decompress((site / "cases.json.gz").read_bytes()) == raw
+    monkeypatch.undo()
+
+    # An edit makes a new copy; the sweep keeps only what this build published.
+    edited = Archive(cases=many.cases[:-1])
+    changed = write_export(site / "cases.json", cases_json_chunks(edited, "en"), cache_dir=cache)
+    assert changed.cached != first.cached
+    assert gzip.decompress((site / "cases.json.gz").read_bytes()) == (site / "cases.json").read_bytes()
+    assert sweep_export_cache(cache, [changed.cached]) == [first.cached]
+    assert sorted(p.name for p in cache.iterdir()) == [changed.cached.name]

@@ -21,12 +21,18 @@ def parse(svg: str) -> ET.Element:
 
 
 def dark_cells(path_data: str) -> set[tuple[int, int]]:
-    """The unit squares a path of "Mx yhNv1h-Nz" rectangles covers."""
+    """The unit squares a path of horizontal runs covers when stroked 1 wide: "Mx y.5hN" for
+    the first run, then "mdx dyhN" moves relative to the end of the last run."""
     cells: set[tuple[int, int]] = set()
-    for x, y, width, back in re.findall(r"M(\d+) (\d+)h(\d+)v1h-(\d+)z", path_data):
-        assert width == back
-        cells |= {(int(x) + i, int(y)) for i in range(int(width))}
-    assert re.sub(r"M\d+ \d+h\d+v1h-\d+z", "", path_data) == "", "unexpected path commands"
+    commands = re.findall(r"([Mm])(-?\d+) (-?\d+)(\.5)?h(\d+)", path_data)
+    assert re.sub(r"[Mm]-?\d+ -?\d+(?:\.5)?h\d+", "", path_data) == "", "unexpected path commands"
+    assert commands and commands[0][0] == "M" and commands[0][3] == ".5", "the first run starts mid-row"
+    assert all(c[0] == "m" and not c[3] for c in commands[1:]), "every later run moves relatively"
+    x = y = 0
+    for absolute, dx, dy, _, width in commands:
+        x, y = (int(dx), int(dy)) if absolute == "M" else (x + int(dx), y + int(dy))
+        cells |= {(x + i, y) for i in range(int(width))}
+        x += int(width)
     return cells
 
 
@@ -42,7 +48,8 @@ def test_svg_is_inline_accessible_and_scalable() -> None:
     side = len(qr_matrix(URL)) + 2 * QUIET_ZONE
     assert root.get("viewBox") == f"0 0 {side} {side}"
     path = root.find(f"{SVG}path")
-    assert path is not None and path.get("fill") in ("#000", "currentColor")
+    assert path is not None and path.get("stroke") == "#000"  # black on white in any theme
+    assert path.get("stroke-width") in (None, "1") and path.get("fill") is None  # 1 module wide: the runs' squares
 
 
 def test_title_is_escaped() -> None:
