@@ -17,11 +17,19 @@ import zlib
 from pathlib import Path
 
 
+#: Files Sawt writes are readable by everyone, as a file written in place would be: many land in
+#: the site by hard link (cards, pages, export copies), and a web server running as another user,
+#: or `rsync -a` to one, keeps mkstemp's 0600 and refuses to serve them.
+PUBLISHED_MODE = 0o644
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """`path` holds `data` or what it held before, never half of it (a new file renamed over it)."""
+    """`path` holds `data` or what it held before, never half of it (a new file renamed over it),
+    readable by everyone (PUBLISHED_MODE)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, PUBLISHED_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Iterator
 from sawt.data.model import LANGS, Archive, Case, Source, text_language
 from sawt.dates import status_label
 from sawt.languages import url_in_language
-from sawt.machinery.cached_files import publish_cached
+from sawt.machinery.cached_files import PUBLISHED_MODE, publish_cached
 from sawt.outputs.share import absolute_url
 from sawt.render.open_data import EXPORT_FILES, FIELD_NAMES, GZIP_SUFFIX, LICENSE_ID, LICENSE_NOTE, LICENSE_URL, PUBLIC_FIELDS, PublicField  # noqa: F401
 
@@ -242,7 +242,7 @@ def _compress_into_cache(text_file: Path, cached: Path) -> None:
         with open(text_file, "rb") as raw, os.fdopen(fd, "wb") as packed_file:
             with gzip.GzipFile(filename="", mode="wb", fileobj=packed_file, mtime=0, compresslevel=GZIP_LEVEL) as packed:
                 shutil.copyfileobj(raw, packed, _COPY_BLOCK)
-        os.chmod(tmp, 0o644)  # published by hard link: readable as the copy written in place was
+        os.chmod(tmp, PUBLISHED_MODE)  # published by hard link: readable as the copy written in place was
         os.replace(tmp, cached)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -54,3 +54,10 @@ def test_a_case_digest_follows_every_field_by_value():
                     dataclasses.replace(case, status="released"), dataclasses.replace(case, pseudonym=not case.pseudonym),
                     dataclasses.replace(case, events=case.events[:-1]) if case.events else dataclasses.replace(case, aliases=("x",))):
         assert changed.digest != case.digest
+
+
+def test_a_file_written_whole_is_readable_by_everyone(tmp_path):
+    from sawt.machinery.cached_files import write_atomically
+
+    write_atomically(tmp_path / "card.png", b"png")
+    assert (tmp_path / "card.png").stat().st_mode & 0o777 == 0o644
