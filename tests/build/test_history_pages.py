@@ -46,7 +46,7 @@ def test_the_case_page_lists_what_changed_newest_first_in_both_languages(project
     heading, entries = history_section(site / "cases" / SLUG / "index.html")
     assert heading == "History of this record"
     assert [day for day, _ in entries] == [day for day, _, _ in EXPECTED]
-    assert entries[0][1] == "1 March 2026 Changed: events added to the timeline"
+    assert entries[0][1] == "1 March 2026 Changed: timeline (events added)"
     assert entries[1][1] == ("15 February 2026 Changed: status, corrections "
                              "Correction note: He was released, not transferred.")
     assert entries[2][1] == "10 January 2026 First published"
@@ -54,7 +54,7 @@ def test_the_case_page_lists_what_changed_newest_first_in_both_languages(project
     heading, entries = history_section(site / "ar" / "cases" / SLUG / "index.html")
     assert heading == "سجلّ التعديلات على هذا الملف"
     assert [day for day, _ in entries] == [day for day, _, _ in EXPECTED]
-    assert entries[0][1] == "1 آذار 2026 عُدِّل: أحداث أُضيفت إلى التسلسل الزمني"
+    assert entries[0][1] == "1 آذار 2026 عُدِّل: التسلسل الزمني (أحداث مضافة)"
     assert entries[1][1] == "15 شباط 2026 عُدِّل: الحالة، التصحيحات ملاحظة التصحيح: أُفرج عنه ولم يُنقل."
     assert entries[2][1] == "10 كانون الثاني 2026 نُشر أول مرة"
 

@@ -212,10 +212,10 @@ def test_the_page_shows_the_history_newest_first_in_both_languages_with_the_days
     assert arabic.heading == "سجلّ التعديلات على هذا الملف"
     assert english.times == arabic.times == ["2026-03-05", "2026-01-10"]
     assert " ".join(english.items[0].split()) == (
-        "5 March 2026 Changed: status, events added to the timeline "
+        "5 March 2026 Changed: status, timeline (events added) "
         "Correction note: The arrest date was 19 April, not 18.")
     assert " ".join(english.items[1].split()) == "10 January 2026 First published"
-    assert " ".join(arabic.items[0].split()).startswith("5 آذار 2026 عُدِّل: الحالة، أحداث أُضيفت إلى التسلسل الزمني")
+    assert " ".join(arabic.items[0].split()).startswith("5 آذار 2026 عُدِّل: الحالة، التسلسل الزمني (أحداث مضافة)")
     assert "ملاحظة التصحيح: تاريخ الاعتقال 19 نيسان لا 18." in arabic.items[0]
     assert " ".join(arabic.items[1].split()) == "10 كانون الثاني 2026 نُشر أول مرة"
 
