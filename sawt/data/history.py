@@ -83,10 +83,11 @@ class RecordHistories:
     by_slug: Mapping[str, CaseHistory] = field(default_factory=dict)
     unavailable: str | None = None
 
-    def of(self, slug: str) -> CaseHistory | None:
+    def of(self, slug: str) -> CaseHistory:
+        """A case's history; unavailable when git cannot tell it (also for a case file never committed)."""
         if self.unavailable is not None:
             return UNAVAILABLE
-        return self.by_slug.get(slug)
+        return self.by_slug.get(slug, UNAVAILABLE)
 
 
 # --- one version: what it publishes (pure) --------------------------------------------------

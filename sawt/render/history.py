@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from sawt.data.history import CaseHistory, HistoryEntry
+from sawt.data.history import UNAVAILABLE, CaseHistory, HistoryEntry
 from sawt.data.model import Case, Lang, PartialDate
 from sawt.render import strings
 from sawt.render.markup import render_block
@@ -25,9 +25,11 @@ class _Item:
 
 
 def history_html(case: Case, history: CaseHistory, lang: Lang) -> str:
-    """The section's body (its heading is the page's), or "" when there is nothing to say."""
-    if history.available and not history.entries:
-        return ""  # the case file was never committed: no history yet, and none to invent
+    """The section's body (its heading is the page's). Without entries (the history cannot be read
+    in this build, or the case file was never committed as published) it says the history is not
+    available: never a shorter history than the real one."""
+    if not history.entries:
+        history = UNAVAILABLE
     separator = strings.text("list_separator", lang)
     items = []
     for entry in history.entries:

@@ -63,8 +63,9 @@ def test_a_folder_without_git_has_no_history(repo: Path, tmp_path: Path):
     assert histories.of(SLUG).available is False
 
 
-def test_a_case_never_committed_has_no_entries(repo: Path, tmp_path: Path):
-    assert read_histories(repo / "data", ["not-committed"], today=TODAY, cache_dir=None).of("not-committed") is None
+def test_a_case_never_committed_has_no_history_to_tell(repo: Path, tmp_path: Path):
+    histories = read_histories(repo / "data", ["not-committed"], today=TODAY, cache_dir=None)
+    assert histories.unavailable is None and histories.of("not-committed").available is False
 
 
 def test_one_git_log_and_one_cat_file_for_every_case(repo: Path, tmp_path: Path, monkeypatch):

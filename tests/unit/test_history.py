@@ -227,6 +227,6 @@ def test_without_a_history_the_page_says_it_is_not_available_and_lists_nothing()
     assert RecordHistories(unavailable="a shallow clone").of("anyone") == UNAVAILABLE
 
 
-def test_a_case_never_committed_has_no_section():
-    assert history_html(sample_case(), CaseHistory(), "en") == ""
-    assert 'id="history"' not in case_page_content(sample_case(), "en", site_name="Sawt", history=CaseHistory()).body_html
+def test_a_case_never_committed_says_its_history_is_not_available():
+    assert "not available in this build" in history_html(sample_case(), CaseHistory(), "en")
+    assert RecordHistories(by_slug={}).of("never-committed") == UNAVAILABLE
