@@ -61,17 +61,17 @@ cms: $(STAMP) node_modules/.installed
 
 # Browser tests use Debian's Chromium (no browser downloads); the ZIM tests check with zimcheck and
 # zimdump (zim-tools) and serve with kiwix-serve (kiwix-tools); print tests read PDFs with
-# poppler; the sitemaps are checked against the protocol's schema with xmllint (libxml2-utils); the Nu Html Checker (vnu-jar from npm) runs on Debian's Java; npm (Debian's
+# poppler; the sitemaps are checked against the protocol's schema with xmllint (libxml2-utils); the bucket publish uses rclone; the Nu Html Checker (vnu-jar from npm) runs on Debian's Java; npm (Debian's
 # only when none is installed) installs axe-core and vnu-jar from package-lock.json.
 browser-deps:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && command -v pdfinfo >/dev/null && command -v java >/dev/null && command -v npm >/dev/null \
-	  && command -v zimcheck >/dev/null && command -v zimdump >/dev/null && command -v kiwix-serve >/dev/null && command -v xmllint >/dev/null; then :; \
+	  && command -v zimcheck >/dev/null && command -v zimdump >/dev/null && command -v kiwix-serve >/dev/null && command -v xmllint >/dev/null && command -v rclone >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium firefox-esr poppler-utils default-jre-headless zim-tools kiwix-tools libxml2-utils $$(command -v npm >/dev/null || echo npm) >/dev/null; \
+	    chromium firefox-esr poppler-utils default-jre-headless zim-tools kiwix-tools libxml2-utils rclone $$(command -v npm >/dev/null || echo npm) >/dev/null; \
 	else \
 	  echo "The browser and HTML tests need Debian's Chromium and Firefox ESR, poppler, Java, npm, zim-tools, kiwix-tools and libxml2-utils (xmllint). Install them with:"; \
-	  echo "  sudo apt-get install chromium firefox-esr poppler-utils default-jre-headless npm zim-tools kiwix-tools libxml2-utils"; \
+	  echo "  sudo apt-get install chromium firefox-esr poppler-utils default-jre-headless npm zim-tools kiwix-tools libxml2-utils rclone"; \
 	  exit 1; \
 	fi
 

@@ -29,9 +29,11 @@ from bench.synthetic_site import AGENCIES, EVENTS, JOBS, PLACES, fictional_cases
 from sawt.config import load_site_config
 from sawt.data.model import LANGS, Case, Text
 from sawt.dates import status_label
-from sawt.outputs.cards import FONT_CACHE_DIR, WEIGHTS, ensure_share_card, merged_font_bytes, merged_font_key
+from sawt.outputs.cards import FONT_CACHE_DIR, WEIGHTS, CardFonts, ensure_share_card, merged_font_bytes, merged_font_key
 
-SITE_NAMES = load_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml").site_names
+CONFIG = load_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+SITE_NAMES = CONFIG.site_names
+FONTS = CardFonts(CONFIG.font_dir)
 SUMMARY_WORDS = 300
 WITHOUT_ASK = 0.4
 
@@ -73,7 +75,7 @@ def draw_all(cases: list[Case], out: Path, cache: Path | None) -> tuple[float, f
     drawn = 0
     for case in cases:
         for lang in LANGS:
-            result = ensure_share_card(case, lang, site_name=SITE_NAMES[lang], status_label=status_label(case.status, lang),
+            result = ensure_share_card(case, lang, fonts=FONTS, site_name=SITE_NAMES[lang], status_label=status_label(case.status, lang),
                                        out_path=out / lang / f"{case.slug}.png", cache_dir=cache)
             drawn += result.drawn
     return time.perf_counter() - start, time.process_time() - cpu_start, drawn
@@ -84,9 +86,9 @@ def main(n: int) -> None:
     without_ask = sum(case.ask is None for case in cases)
     print(f"{n} fictional cases, {2 * n} cards; {without_ask} cases show a ~{SUMMARY_WORDS}-word summary")
     start = time.perf_counter()
-    merged = [weight for weight in WEIGHTS if not (FONT_CACHE_DIR / f"{merged_font_key(weight)}-{weight}.ttf").is_file()]
+    merged = [weight for weight in WEIGHTS if not (FONT_CACHE_DIR / f"{merged_font_key(FONTS, weight)}-{weight}.ttf").is_file()]
     for weight in WEIGHTS:
-        merged_font_bytes(weight)
+        merged_font_bytes(FONTS, weight)
     print(f"card fonts: {time.perf_counter() - start:.2f} s "
           f"({'merged now, once per machine' if merged else 'read from ' + str(FONT_CACHE_DIR)})")
     with tempfile.TemporaryDirectory() as tmp:

@@ -24,16 +24,15 @@ from sawt import catalogs
 from sawt.config import ConfigError, load_site_config
 from sawt.engine import engine_messages
 from sawt.engine import files as file_list
-from sawt.engine.pages import has_share_block
+from sawt.engine.preview import HandWrittenPage
 from sawt.engine.session import BuildSession
 from sawt.errors import SawtError
 from sawt.fonts import preloaded_fonts
-from sawt.languages import LANGUAGES, default_language, neutral_path, relative_url, url_in_language
+from sawt.languages import LANGUAGES, default_language, neutral_path, url_in_language
 from sawt.machinery.strict import WarningTally
 from sawt.render import sanitise
 from sawt.render.front_matter import front_matter_lines
 from sawt.render.heading_ids import HeadingIds
-from sawt.render.untranslated import untranslated_body
 
 log = logging.getLogger("mkdocs.plugins.sawt")
 
@@ -93,10 +92,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_serve(server, config: MkDocsConfig, builder):
     # `mkdocs serve` only: a failed rebuild lists its problems over the page being looked at,
-    # and an edited case's pages show before the rebuild that follows.
+    # and an edited case's or page's file shows before the rebuild that follows.
     from sawt.volunteer import serve_errors
 
-    serve_errors.attach(server, preview=_sawt.session.preview_edited_cases)
+    serve_errors.attach(server, preview=_sawt.session.preview_edits)
     return server
 
 
@@ -205,18 +204,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    session, lang = _sawt.session, _language(config)
+    session, lang, source_name = _sawt.session, _language(config), _source_name(page.file, config)
     html, problems = sanitise.safe_page_html(html, session.fragments, **_source(page.file, config))
     _sawt.warn(problems)
     sanitise.title_from_heading(page.meta, page.title)
-    content_lang = file_list.content_language(_source_name(page.file, config), lang, session.config.codes)
-    if content_lang != lang:
-        html = untranslated_body(html, page_lang=lang, content_lang=content_lang,
-                                 original_url=relative_url(page.url, url_in_language(page.url, content_lang)))
-    if has_share_block(page.url):
-        html += session.pages.share_block(page_url=page.url, lang=lang, title=_plain(page.meta.get("title") or page.title),
-                                          case_slug=None)
-    return html
+    html = session.pages.page_body(html, lang=lang, source_name=source_name, page_url=page.url,
+                                   title=_plain(page.meta.get("title") or page.title))
+    if not page.file.abs_src_path:
+        return html
+    return session.served_page_content(html, HandWrittenPage(
+        source=Path(page.file.abs_src_path), source_name=source_name, lang=lang, page_url=page.url,
+        dest_uri=page.file.dest_uri, render_markdown=lambda body, file=page.file: _rendered(file, body, config, files)))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has pointed the switcher at this page

@@ -26,11 +26,12 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from sawt.errors import SawtError
+from sawt.languages import TEXT_LANGUAGES
 
 PACKAGE_LOCALE = Path(__file__).resolve().parent / "locale"
 DOMAIN = "sawt"
 #: The catalogs' msgids are this language's text.
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = TEXT_LANGUAGES[0]
 
 _site_locale_dirs: tuple[Path, ...] = ()
 

@@ -228,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     size_parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     size_parser.add_argument("--limit-mb", type=float, default=None,
                              help="the host's limit in MB (default: GitHub Pages' 1 GB)")
+    bucket_parser = commands.add_parser(
+        "publish-bucket", help="upload a built site to an S3-compatible bucket with rclone (README: Large archives)")
+    bucket_parser.add_argument("remote", help="the rclone remote and bucket: NAME:BUCKET or NAME:BUCKET/FOLDER")
+    bucket_parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     synthetic_parser = commands.add_parser("synthetic", help="write a fictional archive for benchmarks")
     synthetic_parser.add_argument("out", type=Path, help="directory to write (becomes the data dir)")
     synthetic_parser.add_argument("--cases", type=int, default=1000)
@@ -280,4 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         return write_zim_file(args.site, args.zim, with_cards=args.with_cards)
     if args.command == "site-size":
         return site_size(args.site, args.limit_mb)
+    if args.command == "publish-bucket":
+        from sawt.outputs.bucket import publish
+
+        return publish(args.site, args.remote)
     return synthetic(args.out, args.cases, args.seed, args.words)

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sawt.languages import writes_arabic_script
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "fonts"
 CSS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "css" / "sawt.css"
 WEIGHTS = (400, 700)
@@ -91,12 +93,12 @@ def preloaded_fonts(lang: str, *, case_page: bool) -> list[str]:
     """The core subsets a page's text is drawn in from its first paint, to be asked for with
     the stylesheets instead of after them (`<link rel="preload">`, under assets/fonts/).
 
-    Every page sets Latin text, and the Arabic name of the site (or "العربية") in bold; an
-    Arabic page, and a case page (its name in both scripts), also Arabic in the regular
+    Every page sets Latin text, and the Arabic name of the site (or "العربية") in bold; a page
+    in Arabic script, and a case page (its name in both scripts), also Arabic in the regular
     weight. A font preloaded and not used is fetched for nothing: tests/browser/
     test_light_pages.py checks this list against the fonts each page asks for without it."""
     files = [core_file("latin", 400), core_file("latin", 700), core_file("arabic", 700)]
-    if lang == "ar" or case_page:
+    if writes_arabic_script(lang) or case_page:
         files.append(core_file("arabic", 400))
     return files
 

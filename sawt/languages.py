@@ -42,6 +42,42 @@ def script_direction(code: str) -> Direction:
         raise ValueError(f'"{code}" is not a language code that Unicode CLDR knows (e.g. en, ar, fr)') from None
 
 
+@lru_cache(maxsize=None)
+def script(code: str) -> str:
+    """The ISO 15924 script a language is written in, from CLDR's likely subtags: "ar" -> "Arab",
+    "en" and "fr" -> "Latn". What a language's texts look like (which letters, which fonts)
+    follows from it, so a new language needs no code."""
+    likely = get_global("likely_subtags").get(code.replace("-", "_"), "")
+    return next((part for part in likely.split("_")[1:] if len(part) == 4), "Zyyy")  # Zyyy: unknown
+
+
+#: The script whose letters the archive's Arabic texts are checked for, and whose fonts an
+#: Arabic-script page preloads.
+ARABIC_SCRIPT = "Arab"
+
+
+def writes_arabic_script(code: str) -> bool:
+    return script(code) == ARABIC_SCRIPT
+
+
+@lru_cache(maxsize=None)
+def english_name(code: str) -> str:
+    """A language's name in English, for messages to the site's editors: "ar" -> "Arabic"."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+#: "In <language>" as Sawt's Arabic hints to editors write it (a sheet's column "الاسم (بالإنكليزية)"),
+#: in the Levantine spelling the schemas use, which CLDR's (الإنجليزية) is not.
+_IN_LANGUAGE_ARABIC = {"en": "بالإنكليزية", "ar": "بالعربية"}
+
+
+def in_language_arabic(code: str) -> str:
+    return _IN_LANGUAGE_ARABIC.get(code, code)
+
+
 def language(code: str, name: str, *, default: bool) -> Language:
     return Language(code, name, script_direction(code), "" if default else f"{code}/")
 
@@ -51,6 +87,16 @@ LANGUAGES: dict[str, Language] = {
     "en": language("en", "English", default=True),
     "ar": language("ar", "العربية", default=False),
 }
+
+
+#: The languages every text of the archive is written in, in this order: the schemas require each
+#: (`{en: ..., ar: ...}`, sawt/data/schemas/common.schema.json). A site may be built in more
+#: languages (mkdocs.yml); a page in one of those shows these texts in the first, which is also
+#: the language Sawt's catalogs are written in (sawt/catalogs.py).
+TEXT_LANGUAGES: tuple[str, ...] = ("en", "ar")
+#: The text language written in Arabic letters: whose texts must have some, and whose words a
+#: source may give only in it (a publisher's Arabic name).
+ARABIC_TEXT_LANGUAGE = next(code for code in TEXT_LANGUAGES if writes_arabic_script(code))
 
 
 def configure(languages: Iterable[Language]) -> None:

@@ -747,7 +747,7 @@ def _check_grade(doc: YamlDoc, path: Path_, grade: Any, cited: list[Any], grades
 def _text(value: dict[str, str] | None) -> Text | None:
     if value is None:
         return None
-    return Text(en=value["en"].strip(), ar=value["ar"].strip())
+    return Text.stripped(value)
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -843,7 +843,7 @@ def _appeal(item: dict[str, Any], published_slugs: set[str]) -> Appeal:
         id=item["id"],
         title=_text(item["title"]),  # type: ignore[arg-type]
         subject=_text(item["subject"]),  # type: ignore[arg-type]
-        letter=Text(en=item["letter"]["en"].strip(), ar=item["letter"]["ar"].strip()),
+        letter=Text.stripped(item["letter"]),
         targets=tuple(AppealTarget(
             name=_text(target["name"]),  # type: ignore[arg-type]
             address=_text(target.get("address")),

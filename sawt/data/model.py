@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import hashlib
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from datetime import date
 from typing import Literal, Mapping
 
-Lang = Literal["en", "ar"]
+from sawt.languages import TEXT_LANGUAGES
+
+Lang = str  # a code of LANGS
 #: The languages every text of the archive is written in (a case's name, summary ...: the
-#: schema requires both). A site may be built in more languages (mkdocs.yml); a page in one of
+#: schema requires each). A site may be built in more languages (mkdocs.yml); a page in one of
 #: those shows these texts in the first, English, marked as such.
-LANGS: tuple[Lang, ...] = ("en", "ar")
+LANGS: tuple[Lang, ...] = TEXT_LANGUAGES
 
 
 def text_language(lang: str) -> Lang:
@@ -46,13 +48,22 @@ STATUSES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Text:
-    """A string in both site languages."""
+    """A string in each language of the archive's texts (LANGS, in that order)."""
 
     en: str
     ar: str
 
     def __getitem__(self, lang: str) -> str:
-        return self.ar if text_language(lang) == "ar" else self.en
+        return getattr(self, text_language(lang))
+
+    @classmethod
+    def stripped(cls, value: Mapping[str, str]) -> Text:
+        """From a checked mapping of every text language to its text."""
+        return cls(*(value[lang].strip() for lang in LANGS))
+
+
+# A Text has one field a text language, in LANGS' order (`stripped` and `__getitem__` rely on it).
+assert tuple(f.name for f in fields(Text)) == LANGS
 
 
 @dataclass(frozen=True, order=True)
@@ -208,6 +219,40 @@ class Case:
             if event.type in ("arrested", "detained", "disappeared"):
                 return event
         return None
+
+    @property
+    def status_event(self) -> Event | None:
+        """The event the case's status rests on, whose grade the key facts and the search filter show.
+
+        The latest event of a type that states the status itself (STATUS_EVENT_TYPES: a release
+        for "released", a death or a body returned for "died-in-custody", a deportation for
+        "deported", a deportation order for "at-risk", the last arrest, detention or transfer for
+        "detained", a disappearance for "disappeared"): the most recent report that the person is
+        in that state. Without one, a status that only continues the arrest ("detained",
+        "disappeared", "died-in-custody": held, then nothing heard, or died while held) rests on
+        the arrest (`arrest`, the event the counts and the exports grade), as the sample's
+        cases do (Osama: arrested in 2020, missing since). Otherwise None: nothing recorded
+        supports the status, and it shows as not graded. Events with no date order keep their
+        order in the file (the timeline's order).
+        """
+        types = STATUS_EVENT_TYPES.get(self.status, ())
+        stating = [event for event in self.events if event.type in types]
+        if stating:
+            return max(enumerate(stating), key=lambda pair: (pair[1].date.sort_key(), pair[0]))[1]
+        return self.arrest if self.status in STATUSES_RESTING_ON_ARREST else None
+
+
+#: For each status, the event types that state it (see Case.status_event).
+STATUS_EVENT_TYPES: Mapping[str, tuple[str, ...]] = {
+    "at-risk": ("deportation-order",),
+    "detained": ("arrested", "detained", "transferred"),
+    "disappeared": ("disappeared",),
+    "deported": ("deported",),
+    "released": ("released",),
+    "died-in-custody": ("died", "killed", "body-returned"),
+}
+#: Statuses that continue the arrest: without an event of their own, they rest on it.
+STATUSES_RESTING_ON_ARREST: tuple[str, ...] = ("detained", "disappeared", "died-in-custody")
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,10 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from sawt.data.errors import Problem
+from sawt.data.model import LANGS
 from sawt.data.yamldoc import Path_, YamlDoc, describe, did_you_mean
 from sawt.dates import parse_partial_date
+from sawt.languages import english_name
 
 #: The schemas are package data (sawt/data/schemas/), whatever data dir is loaded, so a
 #: fixture or synthetic archive is held to the same rules as the real one, and an
@@ -235,12 +237,21 @@ _TYPE_WORDS = {
 }
 
 
+def is_text_schema(schema: dict[str, Any]) -> bool:
+    """The schema of one archive text: a mapping that requires a text in each text language (LANGS)."""
+    return schema.get("required") == list(LANGS) and set(LANGS) <= set(schema.get("properties", {}))
+
+
+#: A text as it is written in YAML, for hints: {en: "...", ar: "..."}.
+TEXT_EXAMPLE = "{" + ", ".join(f'{lang}: "..."' for lang in LANGS) + "}"
+
+
 def _example(prop_schema: dict[str, Any]) -> str:
     """A one-line example of a value for a property, for "add ..." hints."""
     if "enum" in prop_schema:
         return "one of " + ", ".join(prop_schema["enum"])
-    if prop_schema.get("required") == ["en", "ar"]:
-        return '{en: "...", ar: "..."}'
+    if is_text_schema(prop_schema):
+        return TEXT_EXAMPLE
     if "YYYY" in prop_schema.get("x-expected", ""):
         return "YYYY-MM-DD"
     if prop_schema.get("type") == "array":
@@ -292,10 +303,9 @@ def _explain(error: ValidationError, doc: YamlDoc, misspelt: set[tuple[Path_, st
             yield doc.problem(path, f"{name} is empty; fill it in or delete the line")
         elif private:
             yield doc.problem(path, f"{name} must be a mapping of notes (key: value lines)")
-        elif schema.get("required") == ["en", "ar"]:
+        elif is_text_schema(schema):
             last = str(path[-1]) if not isinstance(path[-1], int) else name
-            yield doc.problem(path, f'{name} must be given in both languages, like '
-                                    f'{last}: {{en: "...", ar: "..."}}')
+            yield doc.problem(path, f'{name} must be given in both languages, like {last}: {TEXT_EXAMPLE}')
         elif "string" in _types(schema) and "x-expected" not in schema and path in doc.raw:
             last = path[-1] if isinstance(path[-1], str) else "-"
             sep = ":" if isinstance(path[-1], str) else ""
@@ -314,9 +324,8 @@ def _explain(error: ValidationError, doc: YamlDoc, misspelt: set[tuple[Path_, st
         for missing in error.validator_value:
             if missing in present or (path, missing) in misspelt:
                 continue
-            if missing in ("en", "ar") and schema.get("required") == ["en", "ar"]:
-                language = "English" if missing == "en" else "Arabic"
-                yield doc.problem(path, f'{name} is missing its {language} text; '
+            if missing in LANGS and is_text_schema(schema):
+                yield doc.problem(path, f'{name} is missing its {english_name(missing)} text; '
                                         f'add {missing}: "..." under {name}')
                 continue
             prop_schema = schema.get("properties", {}).get(missing, {})

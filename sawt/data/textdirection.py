@@ -24,7 +24,9 @@ import unicodedata
 from typing import Any
 
 from sawt.data.errors import Problem
+from sawt.data.model import LANGS
 from sawt.data.yamldoc import Path_, YamlDoc, describe
+from sawt.languages import ARABIC_TEXT_LANGUAGE, english_name, writes_arabic_script
 
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _ARABIC_LETTER_CHARS = "".join(
@@ -36,6 +38,8 @@ ARABIC_LETTER = re.compile(f"[{re.escape(_ARABIC_LETTER_CHARS)}]")  # also used 
 _ARABIC_RUN = re.compile(f"[{re.escape(_ARABIC_LETTER_CHARS)}][{re.escape(_ARABIC_LETTER_CHARS)}\\s]*")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: The keys of a text mapping.
+_TEXT_KEYS = frozenset(LANGS)
 
 _OPENERS = {
     "\u202a": "left-to-right embedding", "\u202b": "right-to-left embedding",
@@ -53,7 +57,7 @@ def direction_problems(doc: YamlDoc) -> list[Problem]:
     root = doc.value
     if isinstance(root, dict) and "private" in root:
         root = {key: value for key, value in root.items() if key != "private"}  # never read, never echoed
-    # (path, value, language): language is "en"/"ar" for the texts of a bilingual mapping.
+    # (path, value, language): language is a text language (LANGS) for the texts of a bilingual mapping.
     pending: list[tuple[Path_, Any, str | None]] = [((), root, None)]
     while pending:
         path, value, language = pending.pop()
@@ -62,7 +66,7 @@ def direction_problems(doc: YamlDoc) -> list[Problem]:
             if message:
                 problems.append(doc.problem(path, f"{doc.field_name(path)} {message}"))
         elif isinstance(value, dict):
-            bilingual = bool(value) and value.keys() <= {"en", "ar"}
+            bilingual = bool(value) and value.keys() <= _TEXT_KEYS
             pending.extend((path + (key,), item, key if bilingual else None) for key, item in value.items())
         elif isinstance(value, list):
             pending.extend((path + (index,), item, None) for index, item in enumerate(value))
@@ -70,12 +74,12 @@ def direction_problems(doc: YamlDoc) -> list[Problem]:
 
 
 def _script_problem(text: str, language: str) -> str | None:
-    if language == "en":
+    if not writes_arabic_script(language):
         found = _ARABIC_RUN.search(text)
         if found:
-            return (f"has Arabic letters ({describe(found.group().strip())}); the en: text is shown on "
-                    "English pages: write it in Latin letters, and the Arabic under ar:")
-    elif language == "ar" and not ARABIC_LETTER.search(text) and _ANY_LETTER.search(text):
+            return (f"has Arabic letters ({describe(found.group().strip())}); the {language}: text is shown on "
+                    f"{english_name(language)} pages: write it in Latin letters, and the Arabic under {ARABIC_TEXT_LANGUAGE}:")
+    elif not ARABIC_LETTER.search(text) and _ANY_LETTER.search(text):
         return (f"has no Arabic letters ({describe(text.strip())}); write it in Arabic (Latin names and "
                 "acronyms inside Arabic text are fine)")
     return None

@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sawt.data.errors import Problem
+from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, pack_json, unpack_json
 
 # libyaml's parser is several times faster than the pure-Python one.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -98,7 +99,7 @@ class ParsedFiles:
 
     Composing YAML and walking its nodes is most of the time it takes to load an archive
     (0.6 of 0.9 s at 2,000 cases). Only files that were read without a problem are kept,
-    as JSON of their values and lines (every value a data file can hold, and every path,
+    as compressed JSON of their values and lines (every value a data file can hold, and every path,
     survives JSON exactly: keys are strings, scalars str, int, float, bool or None), under
     `cache_dir` when given, and in memory (a development server keeps one for its life).
     The key covers the bytes, the label messages use, the kind of file and this module's
@@ -107,7 +108,9 @@ class ParsedFiles:
 
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.cache_dir = cache_dir
-        self._memory: dict[str, str] = {}
+        # Compressed, as on disk: a development server keeps every file it read for its life, and
+        # the JSON text of 112,414 cases held as str (UCS-2 for Arabic) would be about 1 GB.
+        self._memory: dict[str, bytes] = {}
         self._passed: set[str] | None = None  # "check:key" of the checks files passed (see `passed`)
         self._passed_changed = False
         self._made_dirs: set[Path] = set()
@@ -159,35 +162,34 @@ class ParsedFiles:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path | None:
-        return self.cache_dir / key[:2] / f"{key}.json" if self.cache_dir is not None else None
+        return self.cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}" if self.cache_dir is not None else None
 
     def get(self, key: str) -> YamlDoc | None:
-        text = self._memory.get(key)
-        if text is None and (path := self._path(key)) is not None:
+        packed = self._memory.get(key)
+        if packed is None and (path := self._path(key)) is not None:
             try:
-                text = path.read_text(encoding="utf-8")
+                packed = path.read_bytes()
             except OSError:
                 return None
-        if text is None:
+        if packed is None:
             return None
         try:
-            fields = json.loads(text)
+            fields = unpack_json(packed)
             doc = YamlDoc(file=fields["file"], value=fields["value"], is_list_file=fields["is_list_file"],
                           lines={tuple(path): line for path, line in fields["lines"]},
                           raw={tuple(path): raw for path, raw in fields["raw"]})
         except (ValueError, KeyError, TypeError):
             return None  # a damaged cache file: read the data file instead
-        self._memory[key] = text
+        self._memory[key] = packed
         doc.content_key = key
         return doc
 
     def put(self, key: str, doc: YamlDoc) -> None:
         doc.content_key = key
-        text = json.dumps({"file": doc.file, "value": doc.value, "is_list_file": doc.is_list_file,
-                           "lines": [[list(path), line] for path, line in doc.lines.items()],
-                           "raw": [[list(path), raw] for path, raw in doc.raw.items()]},
-                          ensure_ascii=False, separators=(",", ":"))
-        self._memory[key] = text
+        packed = pack_json({"file": doc.file, "value": doc.value, "is_list_file": doc.is_list_file,
+                            "lines": [[list(path), line] for path, line in doc.lines.items()],
+                            "raw": [[list(path), raw] for path, raw in doc.raw.items()]})
+        self._memory[key] = packed
         path = self._path(key)
         if path is None:
             return
@@ -195,9 +197,9 @@ class ParsedFiles:
             if path.parent not in self._made_dirs:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made_dirs.add(path.parent)
-            # Written in place, not renamed in: a torn file (a killed build) is not JSON, and
-            # `get` reads past it; two builds writing one key write the same text.
-            path.write_text(text, encoding="utf-8")
+            # Written in place, not renamed in: a torn file (a killed build) does not decompress,
+            # and `get` reads past it; two builds writing one key write the same bytes.
+            path.write_bytes(packed)
         except OSError:
             pass  # a cache that cannot be written is only slower
 

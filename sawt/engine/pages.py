@@ -10,21 +10,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+import yaml
 
 from sawt import render
 from sawt.config import SiteConfig
 from sawt.data.errors import ShortcodeError
 from sawt.data.model import Archive, Case
+from sawt.engine.files import content_language
 from sawt.errors import SawtError
 from sawt.languages import neutral_path, relative_url, url_in_language
 from sawt.outputs import feeds, share
 from sawt.outputs.headers import page_policy
-from sawt.outputs.htmlpost import finish_html
+from sawt.outputs.htmlpost import finish_html, finished_article_content
 from sawt.outputs.qr import qr_svg
 from sawt.render import frame, sanitise, strings
 from sawt.render.fieldref import field_reference_markdown
+from sawt.render.front_matter import (
+    front_matter_lines,
+    front_matter_yaml,
+    without_front_matter,
+)
 from sawt.render.sanitise import PageProblem, TrustedFragments
+from sawt.render.untranslated import untranslated_body
+
+if TYPE_CHECKING:
+    from sawt.engine.preview import HandWrittenPage
 
 
 @dataclass
@@ -98,6 +110,39 @@ class PageServices:
             )
         except ShortcodeError as error:
             raise SawtError(str(error)) from None
+
+    def page_body(self, html: str, *, lang: str, source_name: str, page_url: str, title: str) -> str:
+        """A hand-written page's sanitised content as the site shows it: with the untranslated
+        notice when its text is another language's, and the share block on appeal pages."""
+        content_lang = content_language(source_name, lang, self.config.codes)
+        if content_lang != lang:
+            html = untranslated_body(html, page_lang=lang, content_lang=content_lang,
+                                     original_url=relative_url(page_url, url_in_language(page_url, content_lang)))
+        if has_share_block(page_url):
+            html += self.share_block(page_url=page_url, lang=lang, title=title, case_slug=None)
+        return html
+
+    def preview_body(self, page: HandWrittenPage, text: str) -> str | None:
+        """The content of a hand-written page from its file's `text`, as a build would make it
+        (front matter off, shortcodes, the engine's Markdown, sanitiser, `page_body`); None when
+        the text has a problem a build would report (the rebuild that follows reports it)."""
+        offset = front_matter_lines(text)
+        body = without_front_matter(text)
+        try:
+            meta = yaml.safe_load(front_matter_yaml(text) or "") or {}
+            if not isinstance(meta, dict) or sanitise.front_matter_problems(meta, markdown=body, file=page.source_name, source=text):
+                return None
+            if "sawt:" in body:
+                body = self.expand_shortcodes(body, lang=page.lang, file=page.source_name, page_url=page.page_url,
+                                              line_offset=offset)
+        except (yaml.YAMLError, SawtError):
+            return None
+        html, problems = sanitise.safe_page_html(page.render_markdown(body), self.fragments, file=page.source_name, source=text)
+        if problems:
+            return None
+        title = str(meta.get("title") or self.config.site_name(page.lang))
+        html = self.page_body(html, lang=page.lang, source_name=page.source_name, page_url=page.page_url, title=title)
+        return finished_article_content(html, lang=page.lang)
 
     def story_html(self, text: str, *, lang: str, file: str, page_url: str,
                    render_markdown: Callable[[str], str]) -> tuple[str, list[PageProblem]]:

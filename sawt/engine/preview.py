@@ -12,13 +12,20 @@ rebuild then runs as always and replaces everything; nothing here is ever publis
 Only an edit of existing case files is previewed this way: a case added or removed, or
 any other file changed, changes pages a preview would not rewrite (the index, the home
 page's count), and waits for the rebuild.
+
+A hand-written page (docs/<lang>/x.md) is previewed the same way: while it is served, its
+content sits between two markers in its built page, and an edit of its file alone (nothing
+added or removed, data/ unchanged) is rendered by the engine's own Markdown at its address,
+put through the same steps as in a build (shortcodes, sanitiser, untranslated notice, share
+block) and swapped in between the markers. The table of contents beside it, and any other
+page, follow with the rebuild. The markers exist only under the development server.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -68,12 +75,36 @@ def remove_pages(site_dir: Path, urls: Iterable[str]) -> None:
 
 
 @dataclass(frozen=True)
+class HandWrittenPage:
+    """A hand-written page as the served site shows it: enough to show an edit of its file."""
+
+    source: Path  # the Markdown file
+    source_name: str  # as messages name it: docs/en/x.md
+    lang: str  # the language it is shown in (a page borrowed from the other language has two)
+    page_url: str  # its address in that language, e.g. ar/about/
+    dest_uri: str  # its file in the site, e.g. ar/about/index.html
+    render_markdown: Callable[[str], str]  # the engine's Markdown at that address (links resolved)
+
+
+#: Around a hand-written page's content in its built page, under a development server only.
+CONTENT_START = "<!--sawt:content-->"
+CONTENT_END = "<!--/sawt:content-->"
+
+
+def marked_content(html: str) -> str:
+    return f"{CONTENT_START}{html}{CONTENT_END}"
+
+
+@dataclass(frozen=True)
 class ServedSite:
-    """What the published site was built from: its frames, stories and data files."""
+    """What the published site was built from: its frames, stories, data files, hand-written
+    pages and their files."""
 
     frames: Mapping[tuple[str, str], PageFrame]
     stories: Mapping[tuple[str, str], str]
     data_seen: Fingerprint
+    docs_seen: Fingerprint = field(default_factory=dict)
+    hand_written: Mapping[str, tuple[HandWrittenPage, ...]] = field(default_factory=dict)  # by source path
     histories: RecordHistories | None = None  # the records' histories (git's, unchanged by an edit not committed)
 
 
@@ -105,3 +136,57 @@ def preview_edited_cases(*, served: ServedSite, site_dir: Path, config: SiteConf
     withheld = [case_url(slug, lang) for slug in sorted(slugs - shown) for lang in config.codes]
     remove_pages(site_dir, withheld)
     return pages.urls + withheld
+
+
+def edited_page_files(before: Fingerprint, after: Fingerprint, known: Mapping[str, object]) -> list[Path]:
+    """The hand-written pages' files changed from `before` to `after`, if nothing else changed
+    (no file added or removed, every changed file a page the served site shows, `known` by its
+    real path); otherwise []."""
+    if not before or before.keys() != after.keys():
+        return []
+    changed = sorted(os.path.realpath(path) for path, seen in after.items() if before[path] != seen)
+    if any(path not in known for path in changed):
+        return []
+    return [Path(path) for path in changed]
+
+
+def spliced_content(page_html: str, content: str) -> str | None:
+    """`page_html` with the content between its markers replaced; None if it has none."""
+    start = page_html.find(CONTENT_START)
+    end = page_html.find(CONTENT_END, start)
+    if start < 0 or end < 0:
+        return None
+    return page_html[: start + len(CONTENT_START)] + content + page_html[end:]
+
+
+def preview_edited_pages(*, served: ServedSite, site_dir: Path, docs_dir: Path, data_dir: Path,
+                         body: Callable[[HandWrittenPage, str], str | None]) -> list[str]:
+    """Show in the served site the hand-written pages whose files alone were edited since it
+    was built (see the module's doc). `body(page, text)`: the page's new content from its
+    file's text, or None when it has a problem (the rebuild reports it). Returns the
+    addresses rewritten."""
+    if fingerprint(data_dir) != served.data_seen:
+        return []  # counts and case links on the pages may have changed too: the rebuild shows them
+    edited = edited_page_files(served.docs_seen, fingerprint(docs_dir), served.hand_written)
+    shown: list[str] = []
+    for path in edited:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for page in served.hand_written[str(path)]:
+            content = body(page, text)
+            target = site_dir / page.dest_uri
+            try:
+                page_html = target.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            new_html = None if content is None else spliced_content(page_html, content)
+            if new_html is None:
+                continue
+            staged = target.with_name(f".{target.name}.preview")
+            staged.write_text(new_html, encoding="utf-8")
+            os.replace(staged, target)  # a reader gets the old page or the new one, never half
+            shown.append(page.page_url)
+    return shown
+

@@ -9,6 +9,7 @@ and the staging folder replaces the last site only when the whole build passed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,13 @@ from sawt.data.model import Archive
 from sawt.dates import archive_today, status_label
 from sawt.engine.archive import ArchiveLoader
 from sawt.engine.pages import PageServices
-from sawt.engine.preview import ServedSite, preview_edited_cases
+from sawt.engine.preview import (
+    HandWrittenPage,
+    ServedSite,
+    marked_content,
+    preview_edited_cases,
+    preview_edited_pages,
+)
 from sawt.errors import SawtError
 from sawt.machinery import staging
 from sawt.machinery.caches import Caches
@@ -58,6 +65,8 @@ class BuildSession:
     built: BuildContext | None = None  # the site-wide stages' context, once they ran
     served: ServedSite | None = None  # the published site's inputs, after a build published
     _data_seen: Fingerprint | None = None  # data/ as this build found it (every language uses the same)
+    _docs_seen: Fingerprint | None = None  # docs/ as this build found it, under a development server
+    _hand_written: dict[str, list[HandWrittenPage]] = field(default_factory=dict)  # by source, under a development server
     _language_builds_ended: int = 0
 
     def start(self, config: SiteConfig, *, site_dir: Path) -> Path:
@@ -69,11 +78,10 @@ class BuildSession:
         self.config = config
         languages.configure(config.site_languages)  # the site's languages, for every module (and forked worker)
         catalogs.configure(config.locale_dirs)
-        cards.FONT_DIR = config.font_dir  # the site's own web fonts (worker processes inherit it)
         if self.loader is None or self.loader.data_dir != config.data_dir:
             self.loader = ArchiveLoader(config.data_dir)
         self.caches = Caches(config.cache_dir, {
-            "pages": renderer_fingerprint(), "cards": cards.cache_generation(),
+            "pages": renderer_fingerprint(), "cards": cards.cache_generation(cards.CardFonts(config.font_dir)),
             "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION,
             "history": history.CACHE_GENERATION})
         self.site_dir = site_dir
@@ -86,6 +94,8 @@ class BuildSession:
         self.clock = StageClock()
         self.built = None
         self._data_seen = None
+        self._docs_seen = fingerprint(config.docs_dir) if self.live_reload else None
+        self._hand_written = {}
         self._language_builds_ended = 0
         return self.staging_dir
 
@@ -111,7 +121,7 @@ class BuildSession:
         archive, config = self.archive(), self.config
         statuses = {case.status for case in archive.cases}
         self.cards_ahead = CardsAhead.start(
-            archive.cases, site_names=config.site_names,
+            archive.cases, fonts=cards.CardFonts(config.font_dir), site_names=config.site_names,
             labels={lang: {status: status_label(status, lang) for status in statuses} for lang in config.codes},
             cache_dir=self.caches.dir("cards"), minimum=CARDS_PER_PROCESS_POOL)
 
@@ -158,7 +168,9 @@ class BuildSession:
         staging.publish(self.staging_dir, self.site_dir)
         self.staging_dir = None
         self.served = ServedSite(frames=dict(self.pages.frames), stories=dict(self.pages.stories),
-                                 data_seen=self.loader.checked_from, histories=self.built.histories)
+                                 data_seen=self.loader.checked_from, docs_seen=self._docs_seen or {},
+                                 hand_written={source: tuple(pages) for source, pages in self._hand_written.items()},
+                                 histories=self.built.histories)
         if self.built.published_pages is not None:
             self.built.published_pages.published()
             self.built.published_pages = None
@@ -184,11 +196,22 @@ class BuildSession:
         if self.built is not None:
             self.built.cards_ahead = None
 
-    def preview_edited_cases(self) -> list[str]:
-        """Under a development server, before a rebuild: the pages of the case files edited
-        since the served site was built, rewritten in it (sawt/engine/preview.py)."""
+    def served_page_content(self, html: str, page: HandWrittenPage) -> str:
+        """A hand-written page's finished content; under a development server, marked and
+        remembered so that an edit of its file alone can be shown before the rebuild."""
+        if not self.live_reload:
+            return html
+        self._hand_written.setdefault(os.path.realpath(page.source), []).append(page)
+        return marked_content(html)
+
+    def preview_edits(self) -> list[str]:
+        """Under a development server, before a rebuild: the pages of the case files and of the
+        hand-written pages edited since the served site was built, rewritten in it
+        (sawt/engine/preview.py). Returns their addresses."""
         if not self.live_reload or self.served is None or self.config is None or self.site_dir is None \
                 or not self.site_dir.is_dir() or self.loader is None:
             return []
-        return preview_edited_cases(served=self.served, site_dir=self.site_dir, config=self.config, loader=self.loader,
-                                    today=self.today, cache_dir=self.caches.dir("pages"), share_block=self.pages.case_share_block)
+        shown = preview_edited_cases(served=self.served, site_dir=self.site_dir, config=self.config, loader=self.loader,
+                                     today=self.today, cache_dir=self.caches.dir("pages"), share_block=self.pages.case_share_block)
+        return shown + preview_edited_pages(served=self.served, site_dir=self.site_dir, docs_dir=self.config.docs_dir,
+                                            data_dir=self.config.data_dir, body=self.pages.preview_body)

@@ -41,19 +41,14 @@ from fontTools.ttLib import OPTIMIZE_FONT_SPEED, TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
 from sawt import catalogs
-from sawt.data.model import Case
-from sawt.languages import direction
+from sawt.data.model import LANGS, Case
+from sawt.languages import direction, writes_arabic_script
 from sawt.machinery.cached_files import publish_cached, write_atomically
 
 #: Bump when the drawing changes, so cached cards are redrawn.
 RENDERER_VERSION = "2"
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
-#: The site's own web fonts (overrides/assets/fonts), which the cards draw with. The build
-#: sets this from the site config (`SiteConfig.font_dir`); the default fits a source checkout.
-FONT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "fonts"
-#: Relative to the working directory of the build (the repository root).
-DEFAULT_CACHE_DIR = Path(".cache/cards")
 
 ARABIC, LATIN, LATIN_EXT = "arabic", "latin", "latin-ext"
 _FONT_FILES: dict[str, str] = {
@@ -70,8 +65,8 @@ MERGE_VERSION = "1"
 #: merging takes about 2 s a weight, too much to repeat for every fresh `.cache/`.
 FONT_CACHE_DIR = Path(os.environ.get("SAWT_FONT_CACHE")
                       or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sawt" / "card-fonts")
-#: Raqm's paragraph direction and OpenType language, by card language.
-LAYOUT = {"ar": {"direction": "rtl", "language": "ar"}, "en": {"direction": "ltr", "language": "en"}}
+#: Raqm's paragraph direction and OpenType language, by card layout language (`layout_language`).
+LAYOUT = {lang: {"direction": direction(lang), "language": lang} for lang in LANGS}
 
 ELLIPSIS = "\u2026"
 #: Shown on cards of pseudonymous cases: the name is not the person's own.
@@ -106,7 +101,7 @@ SITE_SIZE = 28
 NOTICE_SIZE = 22
 FOOTER_RULE_Y = 528
 FOOTER_BASELINE = 584
-LINE_HEIGHT = {"en": 1.3, "ar": 1.55}  # Arabic marks need taller lines
+LINE_HEIGHT = {lang: 1.55 if writes_arabic_script(lang) else 1.3 for lang in LANGS}  # Arabic marks need taller lines
 CONTENT_WIDTH = CARD_WIDTH - 2 * MARGIN_X - STRIPE
 #: The text band (name and ask) ends above the footer rule, which is chrome.
 _BAND_BOTTOM = FOOTER_RULE_Y - 1
@@ -115,14 +110,27 @@ _BAND_BOTTOM = FOOTER_RULE_Y - 1
 # Fonts and coverage
 
 
-def font_path(family: str, weight: int) -> Path:
-    return FONT_DIR / _FONT_FILES[family].format(weight=weight)
+@dataclass(frozen=True)
+class CardFonts:
+    """The web fonts cards are drawn with: the site's own (`SiteConfig.font_dir`), found in the
+    project, not beside the package. Made once from the config and handed to every drawing
+    function (and to the worker processes that draw), so its folder is part of every cached
+    font and measurement; cache keys hold the fonts' bytes (`digests`), never their folder."""
+
+    folder: Path
+
+    def path(self, family: str, weight: int) -> Path:
+        return self.folder / _FONT_FILES[family].format(weight=weight)
+
+    def digests(self) -> dict[str, str]:
+        """sha256 of every font file, so a font update changes every cache key."""
+        return {name: _file_digest(path) for name, path in _font_files(self.folder)}
 
 
 @lru_cache(maxsize=None)
-def _cmap(family: str, weight: int) -> frozenset[int]:
+def _cmap(fonts: CardFonts, family: str, weight: int) -> frozenset[int]:
     # lazy=True avoids parsing glyph outlines; the cmap is all we need.
-    return frozenset(TTFont(str(font_path(family, weight)), lazy=True).getBestCmap())
+    return frozenset(TTFont(str(fonts.path(family, weight)), lazy=True).getBestCmap())
 
 
 @lru_cache(maxsize=None)
@@ -138,33 +146,28 @@ def _file_digest(path: Path | str) -> str:
 
 @lru_cache(maxsize=8)
 def _font_files(font_dir: Path) -> tuple[tuple[str, str], ...]:
-    """(file name, path) of every bundled font in `font_dir`: font_digests runs twice a card."""
+    """(file name, path) of every bundled font in `font_dir`: CardFonts.digests runs twice a card."""
     names = [_FONT_FILES[family].format(weight=weight) for family in _FONT_FILES for weight in WEIGHTS]
     return tuple((name, os.path.join(font_dir, name)) for name in names)
 
 
-def font_digests() -> dict[str, str]:
-    """sha256 of every font file, so a font update changes every cache key."""
-    return {name: _file_digest(path) for name, path in _font_files(FONT_DIR)}
+def covers(fonts: CardFonts, family: str, weight: int, char: str) -> bool:
+    return ord(char) in _cmap(fonts, family, weight)
 
 
-def covers(family: str, weight: int, char: str) -> bool:
-    return ord(char) in _cmap(family, weight)
-
-
-def merged_font_key(weight: int) -> str:
+def merged_font_key(fonts: CardFonts, weight: int) -> str:
     """What the merged font of `weight` is made from: the sources' bytes, the recipe, fontTools."""
-    parts = [MERGE_VERSION, fontTools.version, *(_file_digest(font_path(family, weight)) for family in MERGE_ORDER)]
+    parts = [MERGE_VERSION, fontTools.version, *(_file_digest(fonts.path(family, weight)) for family in MERGE_ORDER)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def _merge_fonts(weight: int) -> bytes:
+def _merge_fonts(fonts: CardFonts, weight: int) -> bytes:
     # fontTools reports every code point two subsets share (the space...): expected here.
     logger = logging.getLogger("fontTools.merge")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        merged = Merger().merge([str(font_path(family, weight)) for family in MERGE_ORDER])
+        merged = Merger().merge([str(fonts.path(family, weight)) for family in MERGE_ORDER])
     finally:
         logger.setLevel(level)
     merged.flavor = None  # plain TrueType: no need to compress what only Pillow reads
@@ -175,14 +178,14 @@ def _merge_fonts(weight: int) -> bytes:
 
 
 @lru_cache(maxsize=None)
-def merged_font_bytes(weight: int) -> bytes:
+def merged_font_bytes(fonts: CardFonts, weight: int) -> bytes:
     """The bundled subsets of `weight` as one font, from the machine-wide cache if it has it."""
-    cached = FONT_CACHE_DIR / f"{merged_font_key(weight)}-{weight}.ttf"
+    cached = FONT_CACHE_DIR / f"{merged_font_key(fonts, weight)}-{weight}.ttf"
     try:
         return cached.read_bytes()
     except OSError:
         pass
-    data = _merge_fonts(weight)
+    data = _merge_fonts(fonts, weight)
     try:
         write_atomically(cached, data)
     except OSError:
@@ -190,17 +193,18 @@ def merged_font_bytes(weight: int) -> bytes:
     return data
 
 
-_fonts_in_use: dict[str, str] = {}
+#: The fonts' digests as the cached fonts, measurements and drawings of each CardFonts were made.
+_fonts_in_use: dict[CardFonts, dict[str, str]] = {}
 
 
-def _use_current_fonts() -> None:
+def _use_current_fonts(fonts: CardFonts) -> None:
     """Forgets fonts, measurements and shared drawings made from font files that have changed since."""
-    digests = font_digests()
-    if digests != _fonts_in_use:
-        for cached in (merged_font_bytes, _font, line_width, _chrome):
+    digests = fonts.digests()
+    if digests != _fonts_in_use.get(fonts):
+        for cached in (_cmap, merged_font_bytes, _font, line_width, _chrome):
             cached.cache_clear()
         _fonts_in_use.clear()
-        _fonts_in_use.update(digests)
+        _fonts_in_use[fonts] = digests
 
 
 RAQM_MISSING = (
@@ -211,11 +215,11 @@ RAQM_MISSING = (
 
 
 @lru_cache(maxsize=None)
-def _font(weight: int, size: int, engine: ImageFont.Layout = ImageFont.Layout.RAQM) -> ImageFont.FreeTypeFont:
+def _font(fonts: CardFonts, weight: int, size: int, engine: ImageFont.Layout = ImageFont.Layout.RAQM) -> ImageFont.FreeTypeFont:
     if engine == ImageFont.Layout.RAQM and not (features.check("raqm") and features.check("fribidi")):
         # Pillow would fall back to basic layout: unjoined Arabic in the wrong order.
         raise RuntimeError(RAQM_MISSING)
-    return ImageFont.truetype(io.BytesIO(merged_font_bytes(weight)), size, layout_engine=engine)
+    return ImageFont.truetype(io.BytesIO(merged_font_bytes(fonts, weight)), size, layout_engine=engine)
 
 
 # Explicit embeddings, overrides and isolates (bidi classes LRE, RLE, PDF, LRO,
@@ -233,13 +237,13 @@ def normalize_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def uncovered_characters(text: str) -> set[str]:
+def uncovered_characters(fonts: CardFonts, text: str) -> set[str]:
     """Characters of `text` that no bundled font (in either weight) can draw."""
     return {
         char
         for char in normalize_text(text)
         if char not in _MARKS
-        and not all(any(covers(family, weight, char) for family in _FONT_FILES) for weight in WEIGHTS)
+        and not all(any(covers(fonts, family, weight, char) for family in _FONT_FILES) for weight in WEIGHTS)
     }
 
 
@@ -248,11 +252,12 @@ def uncovered_characters(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=8192)
-def line_width(text: str, lang: str, weight: int, size: int) -> float:
-    return _font(weight, size).getlength(text, **LAYOUT[lang])
+def line_width(fonts: CardFonts, text: str, lang: str, weight: int, size: int) -> float:
+    return _font(fonts, weight, size).getlength(text, **LAYOUT[lang])
 
 
 def draw_line(
+    fonts: CardFonts,
     draw: ImageDraw.ImageDraw,
     text: str,
     *,
@@ -264,21 +269,21 @@ def draw_line(
     fill: tuple[int, int, int] | int,
 ) -> tuple[float, float]:
     """Draws one line from its start edge (right for Arabic); returns (left, right)."""
-    width = line_width(text, lang, weight, size)
-    left = start_x - width if lang == "ar" else start_x
-    draw.text((left, baseline), text, font=_font(weight, size), fill=fill, anchor="ls", **LAYOUT[lang])
+    width = line_width(fonts, text, lang, weight, size)
+    left = start_x - width if direction(lang) == "rtl" else start_x
+    draw.text((left, baseline), text, font=_font(fonts, weight, size), fill=fill, anchor="ls", **LAYOUT[lang])
     return left, left + width
 
 
 def render_line_image(
-    text: str, lang: str, *, size: int = 64, engine: ImageFont.Layout = ImageFont.Layout.RAQM
+    fonts: CardFonts, text: str, lang: str, *, size: int = 64, engine: ImageFont.Layout = ImageFont.Layout.RAQM
 ) -> Image.Image:
     """One line in the card font with a chosen layout engine, drawn from the left edge.
 
     Exists so tests can show that shaping and ordering happen (BASIC draws Arabic
     letters unjoined, in isolated forms, and in logical order).
     """
-    font = _font(400, size, engine)
+    font = _font(fonts, 400, size, engine)
     image = Image.new("L", (CARD_WIDTH, size * 2), 0)
     kwargs = LAYOUT[lang] if engine == ImageFont.Layout.RAQM else {}
     ImageDraw.Draw(image).text((20, size * 1.4), text, font=font, fill=255, anchor="ls", **kwargs)
@@ -348,7 +353,8 @@ def _trim_for_ellipsis(text: str) -> str:
 class _Wrapper:
     """One text's words, with the measuring the line breaks need (prefix sums of word lengths)."""
 
-    def __init__(self, words: list[str], lang: str, weight: int, size: int, max_width: float) -> None:
+    def __init__(self, fonts: CardFonts, words: list[str], lang: str, weight: int, size: int, max_width: float) -> None:
+        self.fonts = fonts
         self.words, self.lang, self.weight, self.size, self.max_width = words, lang, weight, size, max_width
         self.offsets = [0]  # offsets[i]: characters before word i, spaces included
         for word in words:
@@ -357,7 +363,7 @@ class _Wrapper:
         self.max_chars = _max_line_chars(size, max_width)
 
     def fits(self, text: str) -> bool:
-        return line_width(text, self.lang, self.weight, self.size) <= self.max_width
+        return line_width(self.fonts, text, self.lang, self.weight, self.size) <= self.max_width
 
     def join(self, start: int, end: int) -> str:
         return " ".join(self.words[start:end])
@@ -373,7 +379,7 @@ class _Wrapper:
         guess = self._word_limit(start, self.max_width / self.advance)
         end = max(start + 1, _last_fitting(lambda e: self.fits(self.join(start, e)), start + 1, high, guess))
         line = self.join(start, end)
-        self.advance = max(1.0, line_width(line, self.lang, self.weight, self.size) / max(1, len(line)))
+        self.advance = max(1.0, line_width(self.fonts, line, self.lang, self.weight, self.size) / max(1, len(line)))
         return end
 
     def ellipsized(self, start: int) -> str:
@@ -394,7 +400,7 @@ class _Wrapper:
 
 
 def wrap_text(
-    text: str, lang: str, *, weight: int, size: int, max_width: float, max_lines: int, more: bool = False
+    fonts: CardFonts, text: str, lang: str, *, weight: int, size: int, max_width: float, max_lines: int, more: bool = False
 ) -> list[str]:
     """Greedy word wrap by measured width; an ellipsis ends the last line if text is left over.
 
@@ -403,7 +409,7 @@ def wrap_text(
     """
     text, cut = leading_text(text, max_lines * _max_line_chars(size, max_width))
     more = more or cut
-    wrapper = _Wrapper(text.split(" "), lang, weight, size, max_width)
+    wrapper = _Wrapper(fonts, text.split(" "), lang, weight, size, max_width)
     count = len(wrapper.words)
     lines: list[str] = []
     start = 0
@@ -457,9 +463,10 @@ class CardContent:
 
 
 def layout_language(lang: str) -> str:
-    """The layout a card in `lang` is drawn with (LAYOUT, LINE_HEIGHT): by its script's direction,
-    so a card in a language added in mkdocs.yml is drawn like one in English or Arabic."""
-    return "ar" if direction(lang) == "rtl" else "en"
+    """The layout a card in `lang` is drawn with (LAYOUT, LINE_HEIGHT): the text language written in
+    the same direction, so a card in a language added in mkdocs.yml is drawn like one in English
+    or Arabic."""
+    return lang if lang in LANGS else next(code for code in LANGS if direction(code) == direction(lang))
 
 
 def _content(lang: str, *, name: str, status: str, status_label: str, ask: str, site_name: str, notice: str) -> CardContent:
@@ -499,27 +506,27 @@ def _layout_fingerprint() -> dict[str, object]:
     }
 
 
-def cache_generation() -> str:
+def cache_generation(fonts: CardFonts) -> str:
     """What every card's key depends on besides its content: the renderer version, the
     layout and the fonts (the card cache keeps a folder per generation, sawt/machinery/caches.py)."""
-    return json.dumps({"renderer": RENDERER_VERSION, "layout": _layout_fingerprint(), "fonts": font_digests()},
+    return json.dumps({"renderer": RENDERER_VERSION, "layout": _layout_fingerprint(), "fonts": fonts.digests()},
                       sort_keys=True, default=str)
 
 
-def content_cache_key(content: CardContent) -> str:
+def content_cache_key(fonts: CardFonts, content: CardContent) -> str:
     payload = {
         "renderer": RENDERER_VERSION,
         "layout": _layout_fingerprint(),
         "content": asdict(content),
-        "fonts": font_digests(),
+        "fonts": fonts.digests(),
     }
     encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:32]
 
 
-def card_cache_key(case: Case, lang: str, *, site_name: str, status_label: str) -> str:
+def card_cache_key(case: Case, lang: str, *, fonts: CardFonts, site_name: str, status_label: str) -> str:
     """Hash of all that is drawn, the layout, the renderer version and the fonts' hashes."""
-    return content_cache_key(card_content(case, lang, site_name=site_name, status_label=status_label))
+    return content_cache_key(fonts, card_content(case, lang, site_name=site_name, status_label=status_label))
 
 
 # --------------------------------------------------------------------------
@@ -573,27 +580,27 @@ class CardDrawing:
         return self.chrome.png.encode(self.text_rows, self.text_top)
 
 
-def _fit_name(name: str, lang: str, max_width: float, cut: bool) -> tuple[int, list[str]]:
+def _fit_name(fonts: CardFonts, name: str, lang: str, max_width: float, cut: bool) -> tuple[int, list[str]]:
     if not cut:
         for size in NAME_SIZES:
-            if line_width(name, lang, 700, size) <= max_width:
+            if line_width(fonts, name, lang, 700, size) <= max_width:
                 return size, [name]
     size = NAME_SIZES[-1]
-    return size, wrap_text(name, lang, weight=700, size=size, max_width=max_width, max_lines=NAME_MAX_LINES, more=cut)
+    return size, wrap_text(fonts, name, lang, weight=700, size=size, max_width=max_width, max_lines=NAME_MAX_LINES, more=cut)
 
 
-def _draw_badge(draw: ImageDraw.ImageDraw, label: str, lang: str, start_x: float, colour: tuple[int, int, int]) -> float:
+def _draw_badge(fonts: CardFonts, draw: ImageDraw.ImageDraw, label: str, lang: str, start_x: float, colour: tuple[int, int, int]) -> float:
     """The status label on a rounded rectangle at the top start corner; returns its height."""
-    rtl = lang == "ar"
+    rtl = direction(lang) == "rtl"
     pad_x, pad_y = 18, 10
     height = round(BADGE_SIZE * LINE_HEIGHT[lang]) + 2 * pad_y - 8
-    width = line_width(label, lang, 700, BADGE_SIZE) + 2 * pad_x
+    width = line_width(fonts, label, lang, 700, BADGE_SIZE) + 2 * pad_x
     left = start_x - width if rtl else start_x
     draw.rounded_rectangle((left, TOP, left + width, TOP + height), radius=10, fill=colour)
     # Optical centring: Arabic glyphs sit higher on the baseline than Latin capitals.
     baseline = TOP + height / 2 + BADGE_SIZE * (0.42 if rtl else 0.36)
     draw_line(
-        draw, label, lang=lang, weight=700, size=BADGE_SIZE,
+        fonts, draw, label, lang=lang, weight=700, size=BADGE_SIZE,
         start_x=start_x - pad_x if rtl else start_x + pad_x, baseline=baseline, fill=BADGE_TEXT,
     )
     return height
@@ -620,7 +627,7 @@ class _Geometry:
 
 
 def _geometry(lang: str) -> _Geometry:
-    rtl = lang == "ar"
+    rtl = direction(lang) == "rtl"
     return _Geometry(rtl, MARGIN_X + (0 if rtl else STRIPE), CARD_WIDTH - MARGIN_X - (STRIPE if rtl else 0))
 
 
@@ -644,7 +651,7 @@ def _ramp(colour: tuple[int, int, int]) -> list[int]:
 
 
 @lru_cache(maxsize=256)
-def _chrome(lang: str, colour: tuple[int, int, int], status_label: str, site_name: str, notice: str) -> _Chrome:
+def _chrome(fonts: CardFonts, lang: str, colour: tuple[int, int, int], status_label: str, site_name: str, notice: str) -> _Chrome:
     """What cards of one language, colour, label and footer share, drawn once per process."""
     geometry = _geometry(lang)
     rtl = geometry.rtl
@@ -656,20 +663,20 @@ def _chrome(lang: str, colour: tuple[int, int, int], status_label: str, site_nam
     text_top = 0
     name_top = TOP
     if status_label:  # none on the site's own card
-        badge_height = _draw_badge(draw, status_label, lang, geometry.start_x, colour)
+        badge_height = _draw_badge(fonts, draw, status_label, lang, geometry.start_x, colour)
         text_top = TOP + int(badge_height) + 1
         name_top = TOP + badge_height + 28
     # Footer: site name on the start side, pseudonym notice on the end side.
     left, right, max_width = geometry.content_left, geometry.content_right, geometry.max_width
     draw.line((left, FOOTER_RULE_Y, right, FOOTER_RULE_Y), fill=RULE, width=2)
-    site = wrap_text(site_name, lang, weight=700, size=SITE_SIZE, max_width=max_width / 2, max_lines=1)[0]
-    draw_line(draw, site, lang=lang, weight=700, size=SITE_SIZE, start_x=geometry.start_x, baseline=FOOTER_BASELINE, fill=INK)
+    site = wrap_text(fonts, site_name, lang, weight=700, size=SITE_SIZE, max_width=max_width / 2, max_lines=1)[0]
+    draw_line(fonts, draw, site, lang=lang, weight=700, size=SITE_SIZE, start_x=geometry.start_x, baseline=FOOTER_BASELINE, fill=INK)
     if notice:
-        notice = wrap_text(notice, lang, weight=400, size=NOTICE_SIZE, max_width=max_width / 2 - 24, max_lines=1)[0]
-        width = line_width(notice, lang, 400, NOTICE_SIZE)
+        notice = wrap_text(fonts, notice, lang, weight=400, size=NOTICE_SIZE, max_width=max_width / 2 - 24, max_lines=1)[0]
+        width = line_width(fonts, notice, lang, 400, NOTICE_SIZE)
         # The end edge: left in Arabic, right in English.
         end_start = left + width if rtl else right - width
-        draw_line(draw, notice, lang=lang, weight=400, size=NOTICE_SIZE, start_x=end_start, baseline=FOOTER_BASELINE, fill=MUTED_INK)
+        draw_line(fonts, draw, notice, lang=lang, weight=400, size=NOTICE_SIZE, start_x=end_start, baseline=FOOTER_BASELINE, fill=MUTED_INK)
     # Dithering would speckle the flat paper; octree is fast and deterministic.
     quantized = image.quantize(CHROME_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     chrome_palette = (quantized.getpalette() or [])[: 3 * CHROME_COLOURS]
@@ -687,14 +694,14 @@ def _ramp_lut(paper_index: int, base: int) -> list[int]:
     return [paper_index if value == 0 else base + (value * INK_LEVELS - 1) // 255 for value in range(256)]
 
 
-def draw_card(content: CardContent) -> CardDrawing:
+def draw_card(fonts: CardFonts, content: CardContent) -> CardDrawing:
     """Draws the card in memory (no file IO)."""
-    _use_current_fonts()
+    _use_current_fonts(fonts)
     lang = content.lang
     geometry = _geometry(lang)
     rtl = geometry.rtl
     colour = STATUS_COLOURS.get(content.status, DEFAULT_STATUS_COLOUR)
-    chrome = _chrome(lang, colour, content.status_label, content.site_name, content.notice)
+    chrome = _chrome(fonts, lang, colour, content.status_label, content.site_name, content.notice)
     band_left, band_right = geometry.text_band
     band_top, band_bottom = chrome.text_top, _BAND_BOTTOM
     # The name and the ask, as coverage masks of the text band.
@@ -705,21 +712,21 @@ def draw_card(content: CardContent) -> CardDrawing:
 
     # Name, large.
     y = chrome.name_top
-    name_size, name_lines = _fit_name(content.name, lang, geometry.max_width, content.name_cut)
+    name_size, name_lines = _fit_name(fonts, content.name, lang, geometry.max_width, content.name_cut)
     name_top = y
     for line in name_lines:
         baseline = y + name_size * (1.05 if rtl else 1.0)
-        draw_line(draw, line, lang=lang, weight=700, size=name_size, start_x=start_x, baseline=baseline - band_top, fill=255)
+        draw_line(fonts, draw, line, lang=lang, weight=700, size=name_size, start_x=start_x, baseline=baseline - band_top, fill=255)
         y += name_size * line_height
     name_box = Box(geometry.content_left, name_top, geometry.content_right, y)
 
     # What we ask for, wrapped, at most three lines.
     y += 18
-    ask_lines = wrap_text(content.ask, lang, weight=400, size=ASK_SIZE, max_width=geometry.max_width,
+    ask_lines = wrap_text(fonts, content.ask, lang, weight=400, size=ASK_SIZE, max_width=geometry.max_width,
                           max_lines=ASK_MAX_LINES, more=content.ask_cut)
     for line in ask_lines:
         baseline = y + ASK_SIZE * (1.05 if rtl else 1.0)
-        draw_line(draw, line, lang=lang, weight=400, size=ASK_SIZE, start_x=start_x, baseline=baseline - band_top, fill=255)
+        draw_line(fonts, draw, line, lang=lang, weight=400, size=ASK_SIZE, start_x=start_x, baseline=baseline - band_top, fill=255)
         y += ASK_SIZE * line_height
 
     # Only the rows with text differ from the chrome: they alone are mapped and kept.
@@ -846,25 +853,26 @@ class CardResult:
     key: str
 
 
-def ensure_card(content: CardContent, out_path: Path | str, cache_dir: Path | str | None = DEFAULT_CACHE_DIR) -> CardResult:
+def ensure_card(fonts: CardFonts, content: CardContent, out_path: Path | str,
+                cache_dir: Path | str | None) -> CardResult:
     """Writes the card to `out_path`, drawing it only if the cache has no card for its key."""
     out = Path(out_path)
     if cache_dir is None:
-        write_atomically(out, draw_card(content).png())
-        return CardResult(out, drawn=True, key=content_cache_key(content))
-    cached, drawn, key = cache_card(content, Path(cache_dir))
+        write_atomically(out, draw_card(fonts, content).png())
+        return CardResult(out, drawn=True, key=content_cache_key(fonts, content))
+    cached, drawn, key = cache_card(fonts, content, Path(cache_dir))
     publish_cached(cached, out)
     return CardResult(out, drawn=drawn, key=key)
 
 
-def cache_card(content: CardContent, cache_dir: Path) -> tuple[Path, bool, str]:
+def cache_card(fonts: CardFonts, content: CardContent, cache_dir: Path) -> tuple[Path, bool, str]:
     """The card's file in `cache_dir`, drawn there first if it is not there yet; whether
     it was drawn, and its key."""
-    key = content_cache_key(content)
+    key = content_cache_key(fonts, content)
     cached = cache_dir / f"{key}.png"
     if cached.is_file():
         return cached, False, key
-    write_atomically(cached, draw_card(content).png())
+    write_atomically(cached, draw_card(fonts, content).png())
     return cached, True, key
 
 
@@ -872,20 +880,25 @@ def ensure_share_card(
     case: Case,
     lang: str,
     *,
+    fonts: CardFonts,
     site_name: str,
     status_label: str,
     out_path: Path | str,
-    cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
+    cache_dir: Path | str | None,
 ) -> CardResult:
-    """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache)."""
+    """A case's card at `out_path`, and whether it had to be drawn (False: copied from the cache).
+    `cache_dir`: the build's cards cache (Caches.dir("cards"), under the config's cache_dir), or
+    None to draw without one; never a folder relative to the working directory."""
     if cache_dir is None:
-        return ensure_card(card_content(case, lang, site_name=site_name, status_label=status_label), out_path, None)
-    cached, drawn, key = cache_share_card(case, lang, site_name=site_name, status_label=status_label, cache_dir=Path(cache_dir))
+        return ensure_card(fonts, card_content(case, lang, site_name=site_name, status_label=status_label), out_path, None)
+    cached, drawn, key = cache_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=status_label,
+                                          cache_dir=Path(cache_dir))
     publish_cached(cached, Path(out_path))
     return CardResult(Path(out_path), drawn=drawn, key=key)
 
 
-def cache_share_card(case: Case, lang: str, *, site_name: str, status_label: str, cache_dir: Path) -> tuple[Path, bool, str]:
+def cache_share_card(case: Case, lang: str, *, fonts: CardFonts, site_name: str, status_label: str,
+                     cache_dir: Path) -> tuple[Path, bool, str]:
     """A case's card in `cache_dir`, drawn there first if it is not there yet; whether it
     was drawn, and its key.
 
@@ -893,14 +906,15 @@ def cache_share_card(case: Case, lang: str, *, site_name: str, status_label: str
     millisecond a card, which a rebuild of 20,000 unchanged cards would spend for nothing. So
     the cache also keeps, by a key of the case's own drawn fields (`share_card_input_key`),
     the content key of the card they made: an unchanged case finds its card without measuring."""
-    pointer = cache_dir / "by-input" / f"{share_card_input_key(case, lang, site_name=site_name, status_label=status_label)}.key"
+    input_key = share_card_input_key(case, lang, fonts=fonts, site_name=site_name, status_label=status_label)
+    pointer = cache_dir / "by-input" / f"{input_key}.key"
     try:
         key = pointer.read_text(encoding="ascii")
         if _CARD_KEY.fullmatch(key) and (cache_dir / f"{key}.png").is_file():
             return cache_dir / f"{key}.png", False, key
     except (OSError, UnicodeDecodeError):
         pass
-    cached, drawn, key = cache_card(card_content(case, lang, site_name=site_name, status_label=status_label), cache_dir)
+    cached, drawn, key = cache_card(fonts, card_content(case, lang, site_name=site_name, status_label=status_label), cache_dir)
     try:  # written in place: a torn pointer is not a key, and is read past
         pointer.parent.mkdir(parents=True, exist_ok=True)
         pointer.write_text(key, encoding="ascii")
@@ -921,11 +935,11 @@ def cached_share_cards(cache_dir: Path) -> int:
 _CARD_KEY = re.compile(r"[0-9a-f]{32}")
 
 
-def share_card_input_key(case: Case, lang: str, *, site_name: str, status_label: str) -> str:
+def share_card_input_key(case: Case, lang: str, *, fonts: CardFonts, site_name: str, status_label: str) -> str:
     """A hash of every field of the case its card draws (before any is measured or cut), the
     layout, the renderer version and the fonts: equal keys make equal cards."""
     payload = {
-        "renderer": RENDERER_VERSION, "layout": _layout_fingerprint(), "fonts": font_digests(),
+        "renderer": RENDERER_VERSION, "layout": _layout_fingerprint(), "fonts": fonts.digests(),
         "lang": lang, "name": case.name[lang], "status": case.status, "status_label": status_label,
         "ask": case.ask[lang] if case.ask is not None else None,
         "summary": case.summary[lang] if case.ask is None else None,
@@ -937,10 +951,11 @@ def share_card_input_key(case: Case, lang: str, *, site_name: str, status_label:
 def render_site_card(
     lang: str,
     *,
+    fonts: CardFonts,
     site_name: str,
     tagline: str,
     out_path: Path | str,
-    cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
+    cache_dir: Path | str | None,
 ) -> Path:
     """The site's own card (for pages that are not a case)."""
-    return ensure_card(site_card_content(lang, site_name=site_name, tagline=tagline), out_path, cache_dir).path
+    return ensure_card(fonts, site_card_content(lang, site_name=site_name, tagline=tagline), out_path, cache_dir).path

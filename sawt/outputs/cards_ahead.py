@@ -36,10 +36,11 @@ CASES_PER_TASK = 64
 CACHED_SHARE_TO_SKIP = 0.9
 
 
-def _draw(lang: str, site_name: str, labels: dict[str, str], cases: Sequence[Case], cache_dir: Path) -> int:
+def _draw(fonts: cards.CardFonts, lang: str, site_name: str, labels: dict[str, str], cases: Sequence[Case],
+          cache_dir: Path) -> int:
     drawn = 0
     for case in cases:
-        drawn += cards.cache_share_card(case, lang, site_name=site_name, status_label=labels[case.status],
+        drawn += cards.cache_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=labels[case.status],
                                         cache_dir=cache_dir)[1]
     return drawn
 
@@ -52,10 +53,11 @@ class CardsAhead:
         self._tasks = tasks
 
     @classmethod
-    def start(cls, cases: Sequence[Case], *, site_names: dict[str, str], labels: dict[str, dict[str, str]],
-              cache_dir: Path, minimum: int) -> CardsAhead | None:
+    def start(cls, cases: Sequence[Case], *, fonts: cards.CardFonts, site_names: dict[str, str],
+              labels: dict[str, dict[str, str]], cache_dir: Path, minimum: int) -> CardsAhead | None:
         """Start drawing, or None when it would not pay: fewer than `minimum` cards, one
-        core, no way to start a process, or a cache that has most of the cards already."""
+        core, no way to start a process, or a cache that has most of the cards already. The
+        worker is spawned, not forked: it inherits nothing, and is handed the fonts with each task."""
         wanted = len(cases) * len(site_names)
         if wanted < minimum or (os.cpu_count() or 1) < 2 or not can_spawn_workers():
             return None
@@ -64,7 +66,7 @@ class CardsAhead:
         try:
             # "spawn": the engine's process may run threads (`mkdocs serve`), and forking those can deadlock.
             pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            tasks = [pool.submit(_draw, lang, site_name, labels[lang], cases[i:i + CASES_PER_TASK], cache_dir)
+            tasks = [pool.submit(_draw, fonts, lang, site_name, labels[lang], cases[i:i + CASES_PER_TASK], cache_dir)
                      for lang, site_name in site_names.items() for i in range(0, len(cases), CASES_PER_TASK)]
         except OSError:  # no processes to be had here: the cards stage draws them all
             return None

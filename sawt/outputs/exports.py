@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sawt.data.model import Archive, Case, Source
+from sawt.data.model import LANGS, Archive, Case, Source, text_language
 from sawt.dates import status_label
 from sawt.languages import url_in_language
 from sawt.outputs.share import absolute_url
@@ -145,7 +145,8 @@ def _csv_cell(value: Any) -> str:
 
 
 def csv_headers(lang: str) -> list[str]:
-    return [field.label.ar if lang == "ar" else field.name for field in PUBLIC_FIELDS]
+    # The field names are English words: a sheet in another text language is headed by their labels.
+    return [field.name if text_language(lang) == LANGS[0] else field.label[lang] for field in PUBLIC_FIELDS]
 
 
 def cases_csv(archive: Archive, lang: str, *, site_url: str = "/", records: list[dict[str, Any]] | None = None) -> str:

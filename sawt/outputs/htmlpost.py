@@ -116,3 +116,12 @@ def finish_html(html: str, *, lang: str, live_reload: bool = False) -> str:
     if direction(lang) == "rtl":
         html = with_isolated_latin_runs(html)
     return with_privacy_meta(html, live_reload=live_reload)
+
+
+def finished_article_content(content: str, *, lang: str) -> str:
+    """What `finish_html` does to the content of a page's <article>, for content put into a page
+    already finished (a development server's preview of an edited page, sawt/engine/preview.py)."""
+    if direction(lang) != "rtl":
+        return content
+    return with_isolated_latin_runs(f"<article>{content}</article>")[len("<article>"):-len("</article>")]
+

@@ -25,7 +25,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from sawt.data.model import PartialDate
+from sawt.data.model import LANGS, PartialDate
 from sawt.dates import format_number
 from sawt.machinery.cached_files import write_atomically
 from sawt.outputs.offline_search import OfflineSearchError, make_search_offline
@@ -81,17 +81,15 @@ def _day(value: date) -> PartialDate:
 
 
 def landing_page(facts: CopyFacts) -> str:
-    """The copy's first page, in Arabic then English."""
+    """The copy's first page, in Arabic then English: its dates and count by language."""
     verified = facts.last_verified
     return ENV.get_template(LANDING_TEMPLATE).render(
         copy=facts,
-        built_en=time_html(_day(facts.built), "en"),
-        built_ar=time_html(_day(facts.built), "ar"),
-        verified_en=time_html(_day(verified), "en") if verified else None,
-        verified_ar=time_html(_day(verified), "ar") if verified else None,
-        cases_en=bdi(format_number(facts.cases, "en")) if facts.cases else None,
-        cases_ar=bdi(format_number(facts.cases, "ar")) if facts.cases else None,
-        address=bdi(facts.address, "en") if facts.address else None,
+        built={lang: time_html(_day(facts.built), lang) for lang in LANGS},
+        verified={lang: time_html(_day(verified), lang) for lang in LANGS} if verified else None,
+        cases={lang: bdi(format_number(facts.cases, lang)) for lang in LANGS} if facts.cases else None,
+        # A web address reads left to right, as the first text language does.
+        address=bdi(facts.address, LANGS[0]) if facts.address else None,
     )
 
 

@@ -29,6 +29,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from sawt.dates import archive_today
+from sawt.languages import ARABIC_TEXT_LANGUAGE, url_in_language
 
 _HREF = re.compile(r'(\bhref=")([^"]*)(")')
 
@@ -114,7 +115,7 @@ _SITE_URL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
 def copy_facts(site_dir: Path, built: date) -> CopyFacts:
     home_en = (site_dir / "index.html").read_text(encoding="utf-8")
-    home_ar_path = site_dir / "ar" / "index.html"
+    home_ar_path = site_dir / url_in_language("index.html", ARABIC_TEXT_LANGUAGE)
     home_ar = home_ar_path.read_text(encoding="utf-8") if home_ar_path.is_file() else ""
     name_en = _SITE_NAME.search(home_en)
     name_ar = _SITE_NAME.search(home_ar)

@@ -83,7 +83,9 @@ def mime_type(relative: str) -> str:
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 _SITE_NAME = re.compile(r'<meta property="og:site_name" content="([^"]*)"')
 #: The header's search slot, filled by sawt-search.js with Pagefind's search on the site.
-_SEARCH_SLOT = re.compile(r'<div class="sawt-search" data-sawt-search(?: data-sawt-placeholder="([^"]*)")?></div>')
+#: Its grade filter (data-sawt-grade-filter) is Pagefind's, which the ZIM has not: the form drops it.
+_SEARCH_SLOT = re.compile(r'<div class="sawt-search" data-sawt-search(?: data-sawt-placeholder="([^"]*)")?'
+                          r'(?: data-sawt-grade-filter="[^"]*")?></div>')
 #: The ZIM's own files, beside the build's: the search form's script, and the style of the form and of the room kept for kiwix-serve's toolbar.
 SEARCH_SCRIPT = "assets/js/sawt-zim-search.js"
 ZIM_STYLE = "assets/css/sawt-zim.css"

@@ -18,7 +18,8 @@ from sawt.data.model import Capture, Grade, Source
 from sawt.dates import parse_partial_date
 from sawt.languages import LANGUAGES, relative_url, url_in_language
 from sawt.render import strings
-from sawt.render.markup import language_links, time_html
+from sawt.render.markup import time_html
+from sawt.render.plain_page import plain_page_html
 
 #: Where the site publishes capture downloads (language-neutral) and text views (per language).
 DOWNLOAD_DIR = "archive"
@@ -44,17 +45,24 @@ def text_view_url(source: Source, lang: str) -> str:
     return url_in_language(f"{TEXT_VIEW_DIR}/{source.id}/{TEXT_VIEW_NAME}", lang)
 
 
-def grade_href(grade: Grade, page_url: str, lang: str) -> str:
-    """The grade's definition on the methodology page (its anchor is grade-<id>)."""
-    return relative_url(page_url, url_in_language(METHODOLOGY, lang)) + f"#grade-{grade.id}"
+def grade_href(grade: Grade | None, page_url: str, lang: str) -> str:
+    """The grade's definition on the methodology page (its anchor is grade-<id>; grade-none for
+    an event not graded)."""
+    return relative_url(page_url, url_in_language(METHODOLOGY, lang)) + f"#grade-{grade.id if grade else 'none'}"
+
+
+def grade_name(grade: Grade | None, lang: str) -> str:
+    """The grade's label in `lang`, or "Not graded" (plain text: also the search filter's value)."""
+    return grade.label[lang] if grade is not None else strings.plain("grade_none", lang)
 
 
 def grade_html(grade: Grade | None, page_url: str, lang: str) -> Markup:
-    if grade is None:
-        return Markup("")
-    label = strings.phrase("grade_label", lang, grade=grade.label[lang])
-    return Markup(f'<a class="sawt-grade sawt-grade--{grade.id}" href="{html.escape(grade_href(grade, page_url, lang))}">'
-                  f"{label}</a>")
+    """A grade as every page shows it, linked to its definition: "Grade: Corroborated", or "Not
+    graded" (which a timeline leaves out, and the case's status shows)."""
+    label = strings.phrase("grade_label", lang, grade=grade.label[lang]) if grade is not None \
+        else strings.phrase("grade_none", lang)
+    return Markup(f'<a class="sawt-grade sawt-grade--{grade.id if grade else "none"}" '
+                  f'href="{html.escape(grade_href(grade, page_url, lang))}">{label}</a>')
 
 
 def _date_of(capture: Capture, lang: str) -> Markup:
@@ -95,7 +103,6 @@ def text_view_html(source: Source, text: str | None, *, lang: str, site_name: st
     """The text view of a source's latest capture: Sawt's own page, every captured character escaped."""
     capture = source.latest_capture
     assert capture is not None
-    language = LANGUAGES[lang]
     title = strings.plain("capture_page_title", lang, title=source.title)
     body_text = (f'<pre class="sawt-capture-text" dir="auto" lang="{html.escape(source.language or "")}">'
                  f"{html.escape(text)}</pre>") if text and text.strip() else \
@@ -105,31 +112,14 @@ def text_view_html(source: Source, text: str | None, *, lang: str, site_name: st
         details.append(f'{html.escape(strings.plain("capture_original", lang))}: <bdi dir="ltr">{html.escape(source.url)}</bdi>')
     if capture.copied_by:
         details.append(html.escape(strings.plain("capture_copied_by", lang, who=capture.copied_by)))
-    switches = language_links([(other, relative_url(page_url, text_view_url(source, other)))
-                               for other in LANGUAGES if other != lang])
-    return f"""<!doctype html>
-<html lang="{lang}" dir="{language.direction}">
-<head>
-<meta charset="utf-8">
-{privacy_meta}
-<meta name="robots" content="noindex">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)} · {html.escape(site_name)}</title>
-{head_tags}
-<link rel="stylesheet" href="{html.escape(relative_url(page_url, stylesheet))}">
-<link rel="icon" href="{html.escape(relative_url(page_url, favicon))}">
-</head>
-<body>
-<header class="sawt-text-header">
-<p><strong>{html.escape(site_name)}</strong></p>
-<nav><a href="{html.escape(relative_url(page_url, url_in_language(METHODOLOGY, lang)))}">{html.escape(strings.plain("capture_page_back", lang))}</a>{switches}</nav>
-</header>
-<main>
-<h1>{html.escape(title)}</h1>
+    return plain_page_html(
+        lang=lang, title=title, site_name=site_name, privacy_meta=privacy_meta, head_tags=head_tags, noindex=True,
+        stylesheet_href=relative_url(page_url, stylesheet), favicon_href=relative_url(page_url, favicon),
+        back_href=relative_url(page_url, url_in_language(METHODOLOGY, lang)),
+        back_label=strings.plain("capture_page_back", lang),
+        other_languages=[(other, relative_url(page_url, text_view_url(source, other))) for other in LANGUAGES if other != lang],
+        main=f"""<h1>{html.escape(title)}</h1>
 <p>{html.escape(strings.plain("capture_page_notice", lang))}</p>
 <p>{"<br>".join(details)}</p>
 {body_text}
-</main>
-</body>
-</html>
-"""
+""")

@@ -15,7 +15,7 @@ from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
 from sawt.languages import url_in_language
 from sawt.render.appeal import CaseAction
-from sawt.render.capture import capture_line, grade_html
+from sawt.render.capture import capture_line, grade_html, grade_name
 from sawt.render.front_matter import without_front_matter
 from sawt.render.held import held_for
 from sawt.render.history import ANCHOR as HISTORY_ANCHOR, history_html
@@ -66,6 +66,8 @@ def case_page_content(
     events = sorted_events(case)
     sources = page_sources(case)
     page_url = url_in_language(f"cases/{case.slug}/", lang)
+    status_event = case.status_event
+    status_grade = status_event.grade if status_event is not None else None
     anchors = {source_key(source): f"sawt-source-{n}" for n, source in enumerate(sources, start=1)}
 
     def source_anchor(source: Source) -> str:
@@ -84,6 +86,9 @@ def case_page_content(
             facts=key_facts(case, lang),
             portrait=portrait_html(case, lang, photo_url=photo_url, size="large"),
             action=action,
+            # The status shows the grade of the event it rests on (Case.status_event).
+            status_grade=grade_html(status_grade, page_url, lang),
+            status_grade_name=grade_name(status_grade, lang),
         ),
     ]
     if share_html:

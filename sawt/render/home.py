@@ -11,7 +11,7 @@ import heapq
 from dataclasses import dataclass
 from typing import Callable
 
-from sawt.data.model import Archive, Case, Lang
+from sawt.data.model import LANGS, Archive, Case, Lang
 from sawt.data.photos import published_photo_path
 from sawt.render.held import HeldFor, held_for
 from sawt.render.markup import render_block
@@ -31,7 +31,7 @@ class PersonCard:
 
 def _priority(case: Case) -> tuple[bool, tuple[int, int, int], str]:
     verified = case.last_verified.sort_key() if case.last_verified else (0, 0, 0)
-    return (held_for(case, "en") is not None, verified, case.slug)
+    return (held_for(case, LANGS[0]) is not None, verified, case.slug)  # held somewhere known, in any language
 
 
 def home_people(archive: Archive, lang: Lang, *, case_url: Callable[[str], str], site_root: str = "",

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from sawt.data.model import LANGS, Lang, PartialDate, Source, other_text_language
 from sawt.dates import event_type_label, format_number, format_partial_date, status_label
-from sawt.languages import LANGUAGES, direction
+from sawt.languages import ARABIC_TEXT_LANGUAGE, LANGUAGES, direction, writes_arabic_script
 from sawt.render import strings
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -69,12 +69,14 @@ def publisher_html(source: Source, lang: Lang) -> Markup:
     """Who published a source, in the page's language where the publisher has a name in it
     (its own Arabic name on Arabic pages), otherwise the original, isolated and marked with
     its language: Arabic letters make it Arabic; a Latin name is in the document's language
-    unless that is Arabic (an Arabic petition on an English-named site), else English."""
-    if lang == "ar" and source.publisher_ar:
-        return bdi(source.publisher_ar, "ar")
+    unless that is written in Arabic letters (an Arabic petition on an English-named site), else
+    in the first text language, English."""
+    if lang == ARABIC_TEXT_LANGUAGE and source.publisher_ar:
+        return bdi(source.publisher_ar, ARABIC_TEXT_LANGUAGE)
     if _ARABIC_LETTER.search(source.publisher):
-        return bdi(source.publisher, "ar")
-    return bdi(source.publisher, source.language if source.language and source.language != "ar" else "en")
+        return bdi(source.publisher, ARABIC_TEXT_LANGUAGE)
+    latin_lettered = source.language and not writes_arabic_script(source.language)
+    return bdi(source.publisher, source.language if latin_lettered else LANGS[0])
 
 
 def safe_href(url: str | None) -> str | None:

@@ -14,10 +14,9 @@ import html
 import re
 from typing import Sequence
 
-from sawt.languages import LANGUAGES
 from sawt.render import strings
 from sawt.render.case_page import CasePageContent
-from sawt.render.markup import language_links
+from sawt.render.plain_page import plain_page_html
 
 TEXT_PAGE_NAME = "text.html"
 TEXT_STYLESHEET = "assets/css/sawt-text.css"
@@ -44,32 +43,11 @@ def text_page_html(content: CasePageContent, *, lang: str, site_name: str, priva
     """The whole text-only page. `privacy_meta` is the site's CSP and referrer tags, copied
     from the frame so that this page allows exactly what the full page allows; `head_tags` are
     the full page's shared_head. `other_languages`: (code, address) of this page in each other language."""
-    language = LANGUAGES[lang]
-    switches = language_links(other_languages)
-    body = _IMAGES.sub("", content.body_html)
-    title = html.escape(f"{content.title} · {site_name}")
-    return f"""<!doctype html>
-<html lang="{lang}" dir="{language.direction}">
-<head>
-<meta charset="utf-8">
-{privacy_meta}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<meta name="description" content="{html.escape(content.description)}">
-<link rel="canonical" href="{html.escape(canonical_url)}">
-{head_tags}
-<link rel="stylesheet" href="{html.escape(stylesheet_href)}">
-<link rel="icon" href="{html.escape(favicon_href)}">
-</head>
-<body>
-<header class="sawt-text-header">
-<p><strong>{html.escape(site_name)}</strong> · {html.escape(strings.plain("text_only_notice", lang))}</p>
-<nav><a href="{html.escape(full_page_href)}">{html.escape(strings.plain("text_only_full_page", lang))}</a>{switches}</nav>
-</header>
-<main>
-<article>
-{body}</article>
-</main>
-</body>
-</html>
-"""
+    return plain_page_html(
+        lang=lang, title=content.title, site_name=site_name, privacy_meta=privacy_meta, head_tags=head_tags,
+        stylesheet_href=stylesheet_href, favicon_href=favicon_href,
+        page_meta=(f'<meta name="description" content="{html.escape(content.description)}">',
+                   f'<link rel="canonical" href="{html.escape(canonical_url)}">'),
+        header_note=strings.plain("text_only_notice", lang),
+        back_href=full_page_href, back_label=strings.plain("text_only_full_page", lang),
+        other_languages=other_languages, main=f"<article>\n{_IMAGES.sub('', content.body_html)}</article>\n")

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sawt.data.schema import load_schemas, resolve_ref
+from sawt.data.model import LANGS
+from sawt.data.schema import is_text_schema, load_schemas, resolve_ref
+from sawt.languages import english_name, in_language_arabic
 from sawt.data.yamldoc import did_you_mean
 
 SLUG_COLUMN = "slug"
@@ -61,7 +63,7 @@ class Column:
     description_en: str = ""
     description_ar: str = ""
     choices: tuple[str, ...] = ()
-    language: str | None = None  # "ar": written right to left
+    language: str | None = None  # a text language's column (its direction: sawt.languages.direction)
     required: bool = False
     full_date: bool = False
     flow: bool = False  # a short bilingual text, written {en: ..., ar: ...} in a new file
@@ -172,7 +174,7 @@ def column_name(path: tuple[Any, ...]) -> str:
     else:
         parts = [str(head)]
     parts += [str(part) for part in rest if not isinstance(part, int)]
-    if len(parts) > 1 and parts[-1] not in ("en", "ar") and path[0] == "sources":
+    if len(parts) > 1 and parts[-1] not in LANGS and path[0] == "sources":
         return "sources"  # a field of an inline source: the sources cell holds it
     return "_".join(parts)
 
@@ -225,13 +227,12 @@ def _leaf_columns(name: str, prop: dict[str, Any], home: str, required: bool, *,
     path: tuple[Any, ...] = (name,)
     types = resolved.get("type")
     types = [types] if isinstance(types, str) else list(types or [])
-    if resolved.get("required") == ["en", "ar"] and set(resolved.get("properties", {})) == {"en", "ar"}:
-        limit = resolve_ref(resolved["properties"]["en"], resolved_home)[0].get("maxLength", 0)
+    if is_text_schema(resolved) and set(resolved["properties"]) == set(LANGS):
+        limit = resolve_ref(resolved["properties"][LANGS[0]], resolved_home)[0].get("maxLength", 0)
         flow = limit <= 200
-        return [Column(f"{name}_en", path + ("en",), "text", f"{en} (English)", f"{ar} (بالإنكليزية)",
-                       language="en", required=required, flow=flow),
-                Column(f"{name}_ar", path + ("ar",), "text", f"{en} (Arabic)", f"{ar} (بالعربية)",
-                       language="ar", required=required, flow=flow)]
+        return [Column(f"{name}_{lang}", path + (lang,), "text", f"{en} ({english_name(lang)})",
+                       f"{ar} ({in_language_arabic(lang)})", language=lang, required=required, flow=flow)
+                for lang in LANGS]
     if "enum" in resolved:
         return [Column(name, path, "enum", en, ar, tuple(resolved["enum"]), required=required)]
     if types == ["boolean"]:

@@ -24,8 +24,10 @@ from typing import Any
 
 from sawt.data.errors import Problem
 from sawt.data.load import CASE_SUFFIXES, CaseReferences, check_case_document, read_case_references
+from sawt.data.model import LANGS
 from sawt.data.schema import SLUG_RE, slugify
 from sawt.data.yamldoc import YamlDoc, describe, read_yaml
+from sawt.languages import english_name
 from sawt.sheets.columns import Column, Layout, case_layout, column_letter, column_name
 from sawt.sheets.read import Sheet, arabic_indic_to_ascii
 
@@ -320,7 +322,7 @@ def _check_row(row: Any, columns: list[Column | None], label: str, data_dir: Pat
     slug = values.pop(slug_column) if slug_column else None
     ambiguous = False
     if slug is None:
-        name_en = next((v for c, v in values.items() if c.path == ("name", "en")), None)
+        name_en = next((v for c, v in values.items() if c.path == ("name", LANGS[0])), None)  # English: Latin letters
         if not name_en:
             problem("slug", "is empty, and there is no name_en to make it from; fill in one of them")
             return result
@@ -413,7 +415,9 @@ def _ordered(case: dict[str, Any]) -> dict[str, Any]:
     return {**{k: case[k] for k in order if k in case}, **{k: v for k, v in case.items() if k not in order}}
 
 
-_MISSING_LANGUAGE = re.compile(r"^(\S+) is missing its (English|Arabic) text")
+#: A text language by its English name, as the check's messages name it (sawt/data/schema.py).
+_LANGUAGE_NAMED = {english_name(lang): lang for lang in LANGS}
+_MISSING_LANGUAGE = re.compile(rf"^(\S+) is missing its ({'|'.join(map(re.escape, _LANGUAGE_NAMED))}) text")
 _MISSING_FIELD = re.compile(r"^(?:(\S+) is missing (\w+)|(\w+) is missing); add (.*)$")
 
 
@@ -422,7 +426,7 @@ def _in_sheet_words(found: Problem) -> tuple[str | None, str]:
     with, and a missing value named as the empty cell to fill in."""
     message = found.message
     if match := _MISSING_LANGUAGE.match(message):
-        language = "en" if match.group(2) == "English" else "ar"
+        language = _LANGUAGE_NAMED[match.group(2)]
         return f"{match.group(1)}_{language}", f"is empty; write the {match.group(2)} text (it is required)"
     if match := _MISSING_FIELD.match(message):
         stem, key = match.group(1), match.group(2) or match.group(3)
@@ -463,7 +467,7 @@ def _node(value: Any, flow: bool = False) -> Any:
 
     if isinstance(value, dict):
         mapping = CommentedMap()
-        is_text = set(value) <= {"en", "ar"} and all(isinstance(v, str) for v in value.values())
+        is_text = set(value) <= set(LANGS) and all(isinstance(v, str) for v in value.values())
         short = is_text and all(len(v) <= 200 and "\n" not in v for v in value.values())
         for key, item in value.items():
             # texts in double quotes, as the case files write them by hand

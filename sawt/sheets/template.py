@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from sawt.data.model import LANGS
+from sawt.languages import direction
 from sawt.sheets.columns import TEMPLATE_PRIVATE, Column, case_layout, column_letter
 
 #: Rows of the template given drop-downs and right-to-left cells; more rows keep them when
@@ -61,8 +63,8 @@ def xlsx_workbook(columns: list[Column], rows: Iterable[list[Any]], *, template:
     for index, column in enumerate(columns):
         letter = column_letter(index)
         sheet.column_dimensions[letter].width = 40 if column.name.startswith(("summary", "ask")) or \
-            column.name.endswith(("_text_en", "_text_ar")) else 22
-        if column.language == "ar":
+            column.name.endswith(tuple(f"_text_{lang}" for lang in LANGS)) else 22
+        if column.language and direction(column.language) == "rtl":
             sheet.cell(row=1, column=index + 1).alignment = Alignment(horizontal="right", readingOrder=2)
             if template:
                 sheet.cell(row=2, column=index + 1).alignment = Alignment(horizontal="right", readingOrder=2,

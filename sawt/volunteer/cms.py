@@ -85,7 +85,7 @@ def _field(name: str, prop: dict[str, Any], home: str, *, required: bool, where:
     if "enum" in resolved:
         label = _OPTION_LABELS.get(name)
         field.update(widget="select", options=[
-            {"value": value, "label": f"{label(value, 'en')} · {label(value, 'ar')} ({value})" if label else value}
+            {"value": value, "label": f"{' · '.join(label(value, lang) for lang in LANGS)} ({value})" if label else value}
             for value in resolved["enum"]
         ])
         return field

@@ -14,14 +14,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sawt import catalogs
 from sawt.data.load import CASE_SUFFIXES
-from sawt.data.schema import SLUG_RE, load_schemas, resolve_ref, slugify
+from sawt.data.model import LANGS
+from sawt.data.schema import SLUG_RE, is_text_schema, load_schemas, resolve_ref, slugify
 from sawt.render.fieldref import description, type_name
 
-#: What a new page says until someone writes it; `translations` reports pages still saying it.
-PAGE_PLACEHOLDER = {"en": "Write the page here.", "ar": "اكتب نص الصفحة هنا."}
-TEXT_PLACEHOLDER = {"en": "Write in English", "ar": "اكتب بالعربية"}
 _WIDTH = 96
+
+
+def page_placeholder(lang: str) -> str:
+    """What a new page says until someone writes it; `translations` reports pages still saying it."""
+    return catalogs.text("scaffold:page_placeholder", lang)
+
+
+def text_placeholder(lang: str) -> str:
+    """What a new case's required text says in `lang` until someone writes it."""
+    return catalogs.text("scaffold:text_placeholder", lang)
 
 
 class ScaffoldError(Exception):
@@ -114,11 +123,11 @@ def _comment(text: str, indent: str) -> list[str]:
 def _field_comment(name: str, prop: dict[str, Any], resolved: dict[str, Any], home: str, *,
                    required: bool, indent: str = " ") -> list[str]:
     needed = "required / مطلوب" if required else "optional / اختياري"
-    kinds = [_type_words(prop, resolved, lang) for lang in ("en", "ar")]
-    lines = [f"#{indent}{name}: {needed} · {kinds[0]} / {kinds[1]}"]
+    kinds = " / ".join(_type_words(prop, resolved, lang) for lang in LANGS)
+    lines = [f"#{indent}{name}: {needed} · {kinds}"]
     if "default" in resolved and "boolean" in _types(resolved):
         lines[0] += f" · default / الافتراضي: {'true' if resolved['default'] else 'false'}"
-    for lang in ("en", "ar"):
+    for lang in LANGS:
         lines += _comment(description(prop, lang), indent + "  ")
     if "enum" in resolved:
         lines += _comment("One of / إحدى القيم: " + ", ".join(resolved["enum"]), indent + "  ")
@@ -139,7 +148,7 @@ def _type_words(prop: dict[str, Any], resolved: dict[str, Any], lang: str) -> st
     if resolved.get("type") == "array" and "$ref" in resolved.get("items", {}):
         item, _ = resolve_ref(resolved["items"], "case")
         if "properties" in item and "string" not in _types(item):
-            return "list" if lang == "en" else "قائمة"
+            return catalogs.text("fields:type:array", lang)
     return type_name(prop, lang)
 
 
@@ -148,14 +157,10 @@ def _types(schema: dict[str, Any]) -> list[str]:
     return [types] if isinstance(types, str) else list(types)
 
 
-def _is_text(schema: dict[str, Any]) -> bool:
-    return schema.get("required") == ["en", "ar"] and "en" in schema.get("properties", {})
-
-
 def _scalar_example(name: str, schema: dict[str, Any], slug: str) -> str:
     """A placeholder for one value, written as YAML."""
-    if _is_text(schema):
-        return f'{{en: "{TEXT_PLACEHOLDER["en"]}", ar: "{TEXT_PLACEHOLDER["ar"]}"}}'
+    if is_text_schema(schema):
+        return "{" + ", ".join(f'{lang}: "{text_placeholder(lang)}"' for lang in LANGS) + "}"
     if "enum" in schema:
         return str(schema["enum"][0])
     if "boolean" in _types(schema):
@@ -168,14 +173,14 @@ def _scalar_example(name: str, schema: dict[str, Any], slug: str) -> str:
     if "e.g. " in expected:  # the schema's own example, e.g. photos/saleh-al-samar.jpg
         return expected.split("e.g. ", 1)[1].split()[0].rstrip(",)").replace("saleh-al-samar", slug)
     if "language code" in expected:
-        return "en"
+        return LANGS[0]
     return '"..."'
 
 
 def _value_lines(name: str, schema: dict[str, Any], home: str, slug: str, *, top: bool) -> list[str]:
     """`name: <placeholder>` as YAML lines (a block for a top-level text, a list with one item)."""
-    if _is_text(schema) and top:
-        return [f"{name}:", f'  en: "{TEXT_PLACEHOLDER["en"]}"', f'  ar: "{TEXT_PLACEHOLDER["ar"]}"']
+    if is_text_schema(schema) and top:
+        return [f"{name}:", *(f'  {lang}: "{text_placeholder(lang)}"' for lang in LANGS)]
     if "array" in _types(schema):
         items = schema.get("items", {})
         item, item_home = resolve_ref(items, home) if "$ref" in items else (items, home)
@@ -211,19 +216,18 @@ def new_page(root: Path, page: str) -> Written:
             if part == neutral:
                 raise
             raise ScaffoldError(f'in "{page}", {error} (folders are separated by /)') from None
-    targets = {lang: root / "docs" / lang / f"{neutral}.md" for lang in ("en", "ar")}
+    targets = {lang: root / "docs" / lang / f"{neutral}.md" for lang in LANGS}
     existing = [f"docs/{lang}/{neutral}.md" for lang, path in targets.items() if path.exists()]
     if existing:
         raise ScaffoldError(f"{' and '.join(existing)} already exist{'s' if len(existing) == 1 else ''}: "
                             "edit it, or choose another address")
-    title = {"en": neutral.rsplit("/", 1)[-1].replace("-", " ").capitalize(), "ar": "عنوان الصفحة"}
-    summary = {"en": "One sentence for share previews and search results.",
-               "ar": "جملة واحدة تظهر في معاينات المشاركة ونتائج البحث."}
+    from_address = neutral.rsplit("/", 1)[-1].replace("-", " ").capitalize()  # an English title
     for lang, path in targets.items():
+        title = from_address if lang == catalogs.SOURCE_LANGUAGE else catalogs.text("scaffold:page_title", lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
-            f"---\ntitle: {title[lang]}\ndescription: {summary[lang]}\n---\n\n"
-            f"# {title[lang]}\n\n{PAGE_PLACEHOLDER[lang]}\n",
+            f"---\ntitle: {title}\ndescription: {catalogs.text('scaffold:page_description', lang)}\n---\n\n"
+            f"# {title}\n\n{page_placeholder(lang)}\n",
             encoding="utf-8",
         )
     url = "" if neutral == "index" else neutral.removesuffix("/index") + "/"

@@ -230,7 +230,7 @@ def attach(server: Any, *, logger_name: str = "mkdocs", preview: Callable[[], li
                 log.debug("sawt: preview failed", exc_info=True)
                 shown = []
             if shown:
-                log.info("Showing %d edited case page(s) while the site rebuilds", len(shown))
+                log.info("Showing %d edited page(s) while the site rebuilds", len(shown))
                 status.previewed()
                 _reload_browsers(server, now=True)
         try:

@@ -29,14 +29,18 @@ import pathspec
 import yaml
 
 from sawt.data.load import CASE_SUFFIXES
-from sawt.data.schema import load_schemas, resolve_ref
+from sawt.data.model import LANGS
+from sawt.data.schema import is_text_schema, load_schemas, resolve_ref
 from sawt.data.textdirection import ARABIC_LETTER
 from sawt.data.yamldoc import Path_, YamlDoc, read_yaml
+from sawt.languages import ARABIC_TEXT_LANGUAGE, english_name, writes_arabic_script
 from sawt.volunteer.annotations import markdown_text
-from sawt.volunteer.scaffold import PAGE_PLACEHOLDER, TEXT_PLACEHOLDER
+from sawt.volunteer.scaffold import page_placeholder, text_placeholder
 
-LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+#: The text languages told apart by their letters: one written in Latin letters, one in Arabic.
+_LATIN_TEXT = next(lang for lang in LANGS if not writes_arabic_script(lang))
+_ARABIC_TEXT = ARABIC_TEXT_LANGUAGE
 
 #: Report sections, in the order they are shown.
 SECTIONS = {
@@ -98,7 +102,7 @@ class TranslationReport:
         return "\n".join(lines).rstrip("\n") + "\n\n"
 
 
-def translation_report(root: Path, *, languages: tuple[str, str] = ("en", "ar")) -> TranslationReport:
+def translation_report(root: Path, *, languages: tuple[str, ...] = LANGS) -> TranslationReport:
     entries: list[Entry] = []
     notes: list[str] = []
     pages = _pages(root, languages)
@@ -177,13 +181,13 @@ def _page_entries(root: Path, pages: dict[str, set[str]], languages: tuple[str, 
             have = present[0]
             lack = second if have == first else first
             yield Entry("missing", kind, f"docs/{have}/{neutral}", None,
-                        f"{kind} in {LANGUAGE_NAMES[have]} only: write docs/{lack}/{neutral} (until then the "
-                        f"{LANGUAGE_NAMES[lack]} page shows the {LANGUAGE_NAMES[have]} text with a notice)")
+                        f"{kind} in {english_name(have)} only: write docs/{lack}/{neutral} (until then the "
+                        f"{english_name(lack)} page shows the {english_name(have)} text with a notice)")
             in_menu = menu is None or neutral in menu or (unlisted is not None and (
                 unlisted.match_file(neutral) or unlisted.match_file(f"{have}/{neutral}")))
             if not in_menu:
                 yield Entry("warning", kind, f"docs/{have}/{neutral}", None,
-                            f"in {LANGUAGE_NAMES[have]} only and in no menu, so readers cannot find it: "
+                            f"in {english_name(have)} only and in no menu, so readers cannot find it: "
                             f"add {neutral} to nav: in mkdocs.yml, or link to it from another page")
         for lang in present:
             path = root / "docs" / lang / neutral
@@ -191,11 +195,12 @@ def _page_entries(root: Path, pages: dict[str, set[str]], languages: tuple[str, 
                 text = path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 continue  # the build reports an unreadable page
-            if PAGE_PLACEHOLDER[lang] in text:
-                line = text[: text.index(PAGE_PLACEHOLDER[lang])].count("\n") + 1
+            placeholder = page_placeholder(lang)
+            if placeholder in text:
+                line = text[: text.index(placeholder)].count("\n") + 1
                 yield Entry("missing", kind, f"docs/{lang}/{neutral}", line,
-                            f'still says "{PAGE_PLACEHOLDER[lang]}" from make new-page: write the '
-                            f"{LANGUAGE_NAMES[lang]} text, or delete the file to show the other language's "
+                            f'still says "{placeholder}" from make new-page: write the '
+                            f"{english_name(lang)} text, or delete the file to show the other language's "
                             "text with a notice")
 
 
@@ -257,20 +262,16 @@ def _outdated_entries(pages: dict[str, set[str]], languages: tuple[str, str],
         newer, older = (first, second) if times[paths[first]] > times[paths[second]] else (second, first)
         yield Entry("outdated", _kind(neutral), paths[older], None,
                     f"{paths[newer]} changed later ({_day(times[paths[newer]])}; this file "
-                    f"{_day(times[paths[older]])}): bring the {LANGUAGE_NAMES[older]} up to date with it")
+                    f"{_day(times[paths[older]])}): bring the {english_name(older)} up to date with it")
 
 
 # --- texts in data/ --------------------------------------------------------------------
 
 
-def _is_text(schema: dict[str, Any]) -> bool:
-    return schema.get("required") == ["en", "ar"] and "en" in schema.get("properties", {})
-
-
 def _texts(value: Any, schema: dict[str, Any], home: str, path: Path_) -> Iterator[tuple[Path_, dict]]:
     """Every `{en:, ar:}` value in a document, found by walking it alongside its schema."""
     schema, home = resolve_ref(schema, home)
-    if _is_text(schema):
+    if is_text_schema(schema):
         if isinstance(value, dict):
             yield path, value
         return
@@ -289,24 +290,24 @@ def _texts(value: Any, schema: dict[str, Any], home: str, path: Path_) -> Iterat
 def _text_problem(name: str, text: dict) -> tuple[str, str] | None:
     """(language whose line to point at, what is wrong and what to do) for one text,
     or None if it looks translated."""
-    en, ar = text.get("en"), text.get("ar")
-    for lang, value in (("en", en), ("ar", ar)):
+    for lang in LANGS:
+        value = text.get(lang)
         if not isinstance(value, str) or not value.strip():
-            return lang, f"{name}.{lang} is missing: write it in {LANGUAGE_NAMES[lang]}"
-    placeholders = [lang for lang, value in (("en", en), ("ar", ar)) if value.strip() == TEXT_PLACEHOLDER[lang]]
+            return lang, f"{name}.{lang} is missing: write it in {english_name(lang)}"
+    placeholders = [lang for lang in LANGS if text[lang].strip() == text_placeholder(lang)]
     if placeholders:
-        which = " and ".join(LANGUAGE_NAMES[lang] for lang in placeholders)
-        field = name if len(placeholders) == 2 else f"{name}.{placeholders[0]}"
+        which = " and ".join(english_name(lang) for lang in placeholders)
+        field = name if len(placeholders) == len(LANGS) else f"{name}.{placeholders[0]}"
         return placeholders[0], f"{field} is still the placeholder from make new-case: write it in {which}"
-    letters = ARABIC_LETTER.search(en) or _LATIN_LETTER.search(en)
-    if letters and " ".join(en.split()) == " ".join(ar.split()):  # "2023" is the same in both
-        lang = "en" if ARABIC_LETTER.search(en) else "ar"
-        other = "ar" if lang == "en" else "en"
-        return lang, f"{name}.{lang} is a copy of {name}.{other}: translate it into {LANGUAGE_NAMES[lang]}"
-    if _LATIN_LETTER.search(ar) and not ARABIC_LETTER.search(ar):
-        return "ar", f"{name}.ar has no Arabic letters: translate it into Arabic"
-    if ARABIC_LETTER.search(en) and not _LATIN_LETTER.search(en):
-        return "en", f"{name}.en is written in Arabic: translate it into English"
+    latin, arabic = text[_LATIN_TEXT], text[_ARABIC_TEXT]
+    letters = ARABIC_LETTER.search(latin) or _LATIN_LETTER.search(latin)
+    if letters and " ".join(latin.split()) == " ".join(arabic.split()):  # "2023" is the same in both
+        lang, other = (_LATIN_TEXT, _ARABIC_TEXT) if ARABIC_LETTER.search(latin) else (_ARABIC_TEXT, _LATIN_TEXT)
+        return lang, f"{name}.{lang} is a copy of {name}.{other}: translate it into {english_name(lang)}"
+    if _LATIN_LETTER.search(arabic) and not ARABIC_LETTER.search(arabic):
+        return _ARABIC_TEXT, f"{name}.{_ARABIC_TEXT} has no Arabic letters: translate it into {english_name(_ARABIC_TEXT)}"
+    if ARABIC_LETTER.search(latin) and not _LATIN_LETTER.search(latin):
+        return _LATIN_TEXT, f"{name}.{_LATIN_TEXT} is written in Arabic: translate it into {english_name(_LATIN_TEXT)}"
     return None
 
 

@@ -121,3 +121,57 @@ def test_the_search_box_shows_results_with_status_and_the_original_text(page, ba
     assert status in results
     marks = page.locator("pagefind-results mark").all_inner_texts()
     assert marks, "the match is highlighted"
+
+
+# The grade filter: each case page is filed under the grade of the event its status rests on
+# (Case.status_event), named in the page's language. In the sample, Saleh al-Samar's arrest and
+# Osama's (his disappearance rests on it) are single-source; the other cases' are not graded.
+SINGLE_SOURCE = {"en": "Single source", "ar": "مصدر واحد"}
+NOT_GRADED = {"en": "Not graded", "ar": "غير مُقيَّم"}
+GRADED_CASES = {"saleh-al-samar", "osama"}
+UNGRADED_CASES = {"youssef-al-hamad", "muhannad-muhammad-al-ahmad", "muhammad-abdulatif", "moath-ata-al-smadi"}
+
+
+def _filtered(page, query, grade: str) -> list[dict]:
+    return page.evaluate("([q, g]) => window.sawtSearch(q, 50, {filters: {grade: g}})", [query, grade])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_search_filtered_by_grade_finds_only_cases_of_that_grade(page, base_url, lang):
+    prefix = "/ar/" if lang == "ar" else "/"
+    page.goto(base_url + prefix)
+    case_url = (prefix + "cases/{}/").format
+    # Every page of that grade, and only those (null: no query, the filter alone).
+    graded = _filtered(page, None, SINGLE_SOURCE[lang])
+    assert {r["url"] for r in graded} == {case_url(slug) for slug in GRADED_CASES}
+    assert all(r["grade"] == [SINGLE_SOURCE[lang]] for r in graded)
+    ungraded = _filtered(page, None, NOT_GRADED[lang])
+    assert {r["url"] for r in ungraded} == {case_url(slug) for slug in UNGRADED_CASES}
+    # With a query: "2020" is on both kinds of case (Osama's arrest, the bodies returned in 2020),
+    # and the filter keeps those of its grade.
+    unfiltered = {r["url"] for r in page.evaluate("q => window.sawtSearch(q, 50)", "2020")}
+    assert case_url("osama") in unfiltered and case_url("youssef-al-hamad") in unfiltered
+    assert {r["url"] for r in _filtered(page, "2020", SINGLE_SOURCE[lang])} == {case_url("osama")}
+    assert case_url("osama") not in {r["url"] for r in _filtered(page, "2020", NOT_GRADED[lang])}
+
+
+@pytest.mark.parametrize(("start", "label", "grade"), [("/cases/", "Grade", "Single source"), ("/ar/", "الدرجة", "مصدر واحد")])
+def test_the_search_box_lets_the_reader_choose_a_grade(page, base_url, start, label, grade):
+    page.goto(base_url + start)
+    page.click("[data-sawt-search] button")
+    expect(page.locator("pagefind-modal pagefind-input input")).to_be_focused(timeout=5000)
+    page.keyboard.type("2020")
+    results = page.locator("pagefind-results .pf-result-link")
+    expect(results.first).to_be_visible(timeout=5000)
+    # Results appear as the reader types: wait for the whole word's, which include an ungraded case.
+    expect(page.locator("pagefind-results .pf-result-link[href$='cases/youssef-al-hamad/']")).to_have_count(1, timeout=5000)
+    dropdown = page.locator("pagefind-filter-dropdown[filter='grade'] .pf-dropdown-trigger")
+    expect(dropdown).to_have_text(re.compile(label))
+    dropdown.click()
+    option = page.locator("pagefind-filter-dropdown[filter='grade'] .pf-dropdown-option", has_text=grade)
+    expect(option).to_be_visible()
+    option.click()
+    # Only the single-source case "2020" finds remains: Osama, in the page's language.
+    expected = ("/ar/" if start.startswith("/ar/") else "/") + "cases/osama/"
+    expect(results).to_have_count(1, timeout=5000)
+    expect(results.first).to_have_attribute("href", re.compile(re.escape(expected) + "$"))

@@ -131,7 +131,7 @@ def test_a_saved_edit_to_a_case_shows_in_its_page_before_the_rebuild_then_everyw
             _edit(case, "A man from the Quneitra countryside;", "A man (edited in the preview test) from the Quneitra countryside;")
         page.wait_for_load_state()
         assert "edited in the preview test" in page.locator("article").inner_text()
-        assert "Showing 2 edited case page(s) while the site rebuilds" in log.read_text()[logged:]
+        assert "Showing 2 edited page(s) while the site rebuilds" in log.read_text()[logged:]
         export = lambda: urllib.request.urlopen(url + "/data/cases.json", timeout=30).read().decode()
         deadline = time.monotonic() + 300
         while "edited in the preview test" not in export():

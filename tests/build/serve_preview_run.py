@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 SERVE_URL = "http://127.0.0.1:8000/"
 EDITED, UNPUBLISHED = "muhammad-abdulatif", "osama"
 SENTINEL = "Preview sentinel 7f3a"
+SENTINEL_AR = "جملة للمعاينة ٧ف٣"
 
 
 def _build(project: Path) -> None:
@@ -49,7 +50,7 @@ def main(project: Path) -> None:
                                                                 f"A man from the Quneitra countryside ({SENTINEL});", 1))
     other = project / "data" / "cases" / f"{UNPUBLISHED}.yml"
     _later_save(other, other.read_text(encoding="utf-8") + "publish: false\n")
-    shown = state.preview_edited_cases()
+    shown = state.preview_edits()
     previewed = {url: _page(site, url) for url in (f"cases/{EDITED}/", f"ar/cases/{EDITED}/")}
     result = {
         "shown": sorted(shown),
@@ -60,9 +61,39 @@ def main(project: Path) -> None:
     }
     _build(project)
     result["same_after_rebuild"] = [url for url, html in previewed.items() if _page(site, url) == html]
-    result["preview_after_rebuild"] = state.preview_edited_cases()  # nothing new was saved
+    result["preview_after_rebuild"] = state.preview_edits()  # nothing new was saved
     result["withheld_after_rebuild"] = [url for url in (f"cases/{UNPUBLISHED}/", f"ar/cases/{UNPUBLISHED}/") if (site / url).exists()]
+
+    # Hand-written pages: an appeal (it carries the share block) with a link to another page and a
+    # count, an Arabic page, and a page whose edit brings a <script> (no preview: the rebuild reports it).
+    appeal = project / "docs" / "en" / "appeals" / "be-their-voice.md"
+    _later_save(appeal, appeal.read_text(encoding="utf-8").replace(
+        "## Who is asking", f"{SENTINEL}: see [the method](../methodology.md), <!-- sawt:count -->.\n\n## Who is asking", 1))
+    about_ar = project / "docs" / "ar" / "about.md"
+    _later_save(about_ar, about_ar.read_text(encoding="utf-8") + f"\n\n{SENTINEL_AR}\n")
+    hostile = project / "docs" / "en" / "figures.md"
+    figures = hostile.read_text(encoding="utf-8")
+    _later_save(hostile, figures + f"\n\n<script>alert('{SENTINEL}')</script>\n")
+    pages = ("appeals/be-their-voice/", "ar/about/", "figures/")
+    untouched = {url: _page(site, url) for url in ("about/", "ar/appeals/be-their-voice/", "cases/")}
+    result["pages_shown"] = sorted(state.preview_edits())
+    previewed = {url: _page(site, url) for url in pages}
+    result["pages_untouched_by_preview"] = sorted(url for url, html in untouched.items() if _page(site, url) == html)
+    result["hostile_previewed"] = SENTINEL in (previewed["figures/"] or "")
+    _later_save(hostile, figures)  # (the sample builds strictly: the rebuild would stop on it)
+    _build(project)
+    rebuilt = {url: _page(site, url) for url in pages}
+    result["pages_content"] = {url: [_content(previewed[url]), _content(rebuilt[url])] for url in pages[:2]}
     print(json.dumps(result))
+
+
+def _content(page: str | None) -> str | None:
+    """What a hand-written page shows between its development-server markers."""
+    from sawt.engine.preview import CONTENT_END, CONTENT_START
+
+    if page is None or CONTENT_START not in page:
+        return None
+    return page.split(CONTENT_START, 1)[1].split(CONTENT_END, 1)[0]
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""`make serve`: a saved edit to a case shows in its pages before the whole rebuild, exactly as
-the rebuild then writes them (sawt/engine/preview.py)."""
+"""`make serve`: a saved edit to a case, or to a hand-written page, shows in its pages before the
+whole rebuild, exactly as the rebuild then writes them (sawt/engine/preview.py)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,21 @@ def test_the_preview_touches_nothing_else_and_the_rebuild_writes_the_same_pages(
     assert not preview_run["index_has_sentinel_before_rebuild"]  # (the rebuild writes the rest)
     assert sorted(preview_run["same_after_rebuild"]) == ["ar/cases/muhammad-abdulatif/", "cases/muhammad-abdulatif/"]
     assert preview_run["preview_after_rebuild"] == []
+
+
+def test_an_edited_hand_written_page_shows_before_the_rebuild_as_the_rebuild_writes_it(preview_run):
+    """An English appeal (links resolved, a count, the share block) and an Arabic page: their
+    content before the rebuild is the rebuild's, byte for byte."""
+    assert preview_run["pages_shown"] == ["appeals/be-their-voice/", "ar/about/"]
+    for url, (previewed, rebuilt) in preview_run["pages_content"].items():
+        assert previewed is not None and previewed == rebuilt, url
+    appeal, about_ar = (preview_run["pages_content"][url][0] for url in ("appeals/be-their-voice/", "ar/about/"))
+    assert "Preview sentinel 7f3a: see" in appeal and 'href="../../methodology/"' in appeal
+    assert "sawt:count" not in appeal and "share" in appeal
+    assert "جملة للمعاينة ٧ف٣" in about_ar
+
+
+def test_a_page_edit_with_a_problem_is_left_to_the_rebuild_and_nothing_else_is_touched(preview_run):
+    assert not preview_run["hostile_previewed"]
+    assert preview_run["pages_untouched_by_preview"] == ["about/", "ar/appeals/be-their-voice/", "cases/"]
+

@@ -16,6 +16,19 @@ SCRIPT_PAGE = b"""<!doctype html><html><head><title>Hostile</title><script>docum
 <body onload="window.sawtRan = 2"><p>Visible &lt;text&gt; of a hostile page</p><script>alert('captured script')</script>
 <img src=x onerror="window.sawtRan=3"></body></html>"""
 HUGE_BYTES = 200 * 1024 * 1024
+#: A page that tries every way a captured page could act in a reader's browser: inline and
+#: event-handler script, a frame, a refresh and a stylesheet, each of which would reach back to
+#: this server (under /tracked/) or set window.sawtHostileRan. {base} is the server's address.
+HOSTILE_TEXT = "Words of a hostile page that the reader must see as plain text"
+HOSTILE_SCRIPT = "window.sawtHostileRan = 'inline script'; alert('captured alert'); console.log('sawt-hostile-log');"
+HOSTILE_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Hostile capture</title>
+<meta http-equiv="refresh" content="0; url={base}/tracked/refresh">
+<link rel="stylesheet" href="{base}/tracked/style.css">
+<script>""" + HOSTILE_SCRIPT + """</script></head>
+<body onload="window.sawtHostileRan = 'onload'"><h1>Hostile capture</h1><p>""" + HOSTILE_TEXT + """</p>
+<img src="{base}/tracked/pixel.png" onerror="window.sawtHostileRan = 'onerror'">
+<iframe src="{base}/tracked/frame"></iframe>
+<script src="{base}/tracked/script.js"></script></body></html>"""
 
 
 def _pdf(text: str) -> bytes:
@@ -46,6 +59,9 @@ PDF = _pdf("Defectors under the guillotine, fixture PDF")
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     sent_of_huge = 0
+    #: Every path asked of any fixture server in this process, in order (a test compares it
+    #: before and after a step to see whether that step reached the server).
+    requests: list[str] = []
 
     def log_message(self, *args) -> None:  # quiet
         pass
@@ -61,12 +77,18 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path
+        Handler.requests.append(path)
         if path == "/utf8":
             self._send(200, UTF8_PAGE, "text/html; charset=utf-8")
         elif path == "/cp1256":
             self._send(200, CP1256_PAGE, "text/html")
         elif path == "/script":
             self._send(200, SCRIPT_PAGE, "text/html; charset=utf-8")
+        elif path == "/hostile":
+            base = f"http://{self.headers.get('Host') or '127.0.0.1'}"
+            self._send(200, HOSTILE_PAGE.replace("{base}", base).encode("utf-8"), "text/html; charset=utf-8")
+        elif path.startswith("/tracked/"):
+            self._send(200, b"/* tracked */", "text/css" if path.endswith(".css") else "text/html")
         elif path == "/report.pdf":
             self._send(200, PDF, "application/pdf")
         elif path in ("/r1", "/r2"):

@@ -24,7 +24,7 @@ def test_cards_drawn_in_worker_processes_all_arrive(tmp_path: Path):
     config = load_site_config(Path(__file__).resolve().parents[2] / "mkdocs.yml", site_url="https://example.org/")
     share_cards.run(BuildContext(
         config=config, archive=archive, today=date(2026, 1, 1), site_dir=tmp_path / "site", published_dir=None,
-        caches=Caches(tmp_path / ".cache", {"cards": cards.cache_generation()}), frames={}, stories={},
+        caches=Caches(tmp_path / ".cache", {"cards": cards.cache_generation(cards.CardFonts(config.font_dir))}), frames={}, stories={},
         engine_paths=set(), page_policies=set(), share_block=lambda case, lang: "", cards_ahead=None))
     for lang in ("en", "ar"):
         drawn = sorted(p.stem for p in (tmp_path / "site/assets/cards" / lang).glob("*.png"))

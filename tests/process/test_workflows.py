@@ -111,6 +111,22 @@ def test_publish_measures_the_site_before_uploading_it(tmp_path: Path) -> None:
     assert 'See README.md, section "Large archives: hosts without a size cap"' in line
 
 
+def test_publish_goes_either_to_pages_or_to_the_bucket_never_both() -> None:
+    """With the variable SAWT_BUCKET set, the site goes to the bucket (README, "Large archives") and
+    neither the 1 GB check nor GitHub Pages' upload and deploy run; without it, the reverse.
+    tests/process/test_bucket_publish.py runs the bucket step itself."""
+    workflow = _load(PUBLISH)
+    steps = _steps(workflow)
+    pages_steps = [s for s in steps if "sawt site-size" in s.get("run", "") or "upload-pages-artifact" in s.get("uses", "")]
+    [bucket] = [s for s in steps if "sawt publish-bucket" in s.get("run", "")]
+    assert len(pages_steps) == 2 and all(s["if"] == "vars.SAWT_BUCKET == ''" for s in pages_steps)
+    assert workflow["jobs"]["deploy"]["if"] == "vars.SAWT_BUCKET == ''"
+    assert bucket["if"] == "vars.SAWT_BUCKET != ''"
+    assert "secrets.SAWT_BUCKET_SECRET" in bucket["env"]["RCLONE_CONFIG_BUCKET_SECRET_ACCESS_KEY"]
+    build = next(i for i, s in enumerate(steps) if "make build" in s.get("run", ""))
+    assert steps.index(bucket) > build
+
+
 def test_pull_request_template_asks_for_sources_languages_and_consent() -> None:
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     boxes = re.findall(r"^- \[ \] (.+)$", template, re.M)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
+from sawt.config import load_site_config
 from sawt.data.load import load_archive
 from sawt.data.model import Case, Event, PartialDate, Text
 from sawt.data.synthetic import write_synthetic_archive
@@ -21,6 +22,8 @@ from sawt.outputs import cards
 REFERENCE = Path(__file__).parent / "reference" / "card-ar.png"
 SITE_NAME = {"ar": "صوت — Sawt", "en": "Sawt — صوت"}
 LABEL = {"ar": "محتجز", "en": "Detained"}  # literal, so the reference does not follow label edits
+#: The sample site's fonts, found as a build finds them: from its config.
+FONTS = cards.CardFonts(load_site_config(Path(__file__).resolve().parents[2] / "mkdocs.yml").font_dir)
 
 
 def fictional_case(**changes: object) -> Case:
@@ -46,7 +49,7 @@ def fictional_case(**changes: object) -> Case:
 
 def draw(case: Case, lang: str) -> cards.CardDrawing:
     content = cards.card_content(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang])
-    return cards.draw_card(content)
+    return cards.draw_card(FONTS, content)
 
 
 def mean_difference(a: Image.Image, b: Image.Image) -> float:
@@ -84,8 +87,8 @@ def test_reference_comparison_would_notice_a_different_card() -> None:
 
 def test_raqm_joins_arabic_letters_where_basic_layout_does_not() -> None:
     text = "شخص تجريبي"
-    joined = cards.render_line_image(text, "ar", engine=ImageFont.Layout.RAQM)
-    isolated = cards.render_line_image(text, "ar", engine=ImageFont.Layout.BASIC)
+    joined = cards.render_line_image(FONTS, text, "ar", engine=ImageFont.Layout.RAQM)
+    isolated = cards.render_line_image(FONTS, text, "ar", engine=ImageFont.Layout.BASIC)
     assert ImageChops.difference(joined, isolated).getbbox() is not None
     assert mean_difference(joined, isolated) > 0.005
 
@@ -111,7 +114,7 @@ def test_long_ask_is_wrapped_to_three_lines_with_an_ellipsis() -> None:
     assert drawing.ask_lines[-1].endswith(cards.ELLIPSIS)
     max_width = cards.CARD_WIDTH - 2 * cards.MARGIN_X - cards.STRIPE
     for line in drawing.ask_lines:
-        assert cards.line_width(line, "ar", 400, cards.ASK_SIZE) <= max_width
+        assert cards.line_width(FONTS, line, "ar", 400, cards.ASK_SIZE) <= max_width
 
 
 def test_short_ask_is_not_ellipsized() -> None:
@@ -136,7 +139,7 @@ def test_case_without_ask_shows_its_summary() -> None:
 
 def test_site_card_draws() -> None:
     content = cards.site_card_content("ar", site_name="صوت", tagline="أرشيف حالات تجريبي")
-    assert cards.draw_card(content).image.size == (1200, 630)
+    assert cards.draw_card(FONTS, content).image.size == (1200, 630)
 
 
 # ---------------------------------------------------------------- bidi and fonts
@@ -153,8 +156,8 @@ LINE_SIZE = 48
 def line_mask(text: str, lang: str) -> Image.Image:
     """`text` as the card draws a line, starting 20 px from the left edge."""
     image = Image.new("L", (1400, 2 * LINE_SIZE), 0)
-    width = cards.line_width(text, lang, 400, LINE_SIZE)
-    cards.draw_line(ImageDraw.Draw(image), text, lang=lang, weight=400, size=LINE_SIZE,
+    width = cards.line_width(FONTS, text, lang, 400, LINE_SIZE)
+    cards.draw_line(FONTS, ImageDraw.Draw(image), text, lang=lang, weight=400, size=LINE_SIZE,
                     start_x=20 + width if lang == "ar" else 20, baseline=1.4 * LINE_SIZE, fill=255)
     return image
 
@@ -168,8 +171,8 @@ def runs_mask(runs: list[tuple[str, bool]]) -> Image.Image:
     draw, x = ImageDraw.Draw(image), 20.0
     for text, rtl in runs:
         lang = "ar" if rtl else "en"
-        width = cards.line_width(text, lang, 400, LINE_SIZE)
-        cards.draw_line(draw, text, lang=lang, weight=400, size=LINE_SIZE,
+        width = cards.line_width(FONTS, text, lang, 400, LINE_SIZE)
+        cards.draw_line(FONTS, draw, text, lang=lang, weight=400, size=LINE_SIZE,
                         start_x=x + width if rtl else x, baseline=1.4 * LINE_SIZE, fill=255)
         x += width
     return image
@@ -211,7 +214,7 @@ def test_arabic_inside_english_is_one_right_to_left_run() -> None:
 
 def test_directional_marks_steer_but_are_not_drawn() -> None:
     assert ImageChops.difference(line_mask("\u200fشخص\u200f", "ar"), line_mask("شخص", "ar")).getbbox() is None
-    assert cards.uncovered_characters("\u200f\u200eشخص\u202b") == set()
+    assert cards.uncovered_characters(FONTS, "\u200f\u200eشخص\u202b") == set()
 
 
 def test_english_inside_arabic_keeps_its_own_left_to_right_order() -> None:
@@ -224,8 +227,8 @@ def test_explicit_bidi_overrides_are_removed_so_they_cannot_reverse_a_line() -> 
 
 
 def test_uncovered_characters_reports_what_no_font_has() -> None:
-    assert cards.uncovered_characters("شخص Test 2024 — ٢٠٢٤ «é» …") == set()
-    assert cards.uncovered_characters("Test 中文") == {"中", "文"}
+    assert cards.uncovered_characters(FONTS, "شخص Test 2024 — ٢٠٢٤ «é» …") == set()
+    assert cards.uncovered_characters(FONTS, "Test 中文") == {"中", "文"}
 
 
 def test_every_character_of_every_card_is_covered(tmp_path: Path) -> None:
@@ -238,7 +241,7 @@ def test_every_character_of_every_card_is_covered(tmp_path: Path) -> None:
         for lang in ("en", "ar")
     ]
     texts = "".join(text for content in contents for text in content.texts())
-    assert cards.uncovered_characters(texts) == set()
+    assert cards.uncovered_characters(FONTS, texts) == set()
 
 
 # ---------------------------------------------------------------- caching and files
@@ -256,7 +259,7 @@ def png_chunk_types(data: bytes) -> list[str]:
 
 def test_card_png_has_no_metadata_chunks(tmp_path: Path) -> None:
     path = cards.ensure_share_card(
-        fictional_case(), "ar", site_name=SITE_NAME["ar"], status_label=LABEL["ar"],
+        fictional_case(), "ar", fonts=FONTS, site_name=SITE_NAME["ar"], status_label=LABEL["ar"],
         out_path=tmp_path / "out" / "card.png", cache_dir=None,
     ).path
     data = path.read_bytes()
@@ -269,7 +272,7 @@ def test_card_png_has_no_metadata_chunks(tmp_path: Path) -> None:
 
 def test_second_render_comes_from_the_cache(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    kwargs = dict(site_name=SITE_NAME["en"], status_label=LABEL["en"], cache_dir=cache)
+    kwargs = dict(fonts=FONTS, site_name=SITE_NAME["en"], status_label=LABEL["en"], cache_dir=cache)
     first = cards.ensure_share_card(fictional_case(), "en", out_path=tmp_path / "a.png", **kwargs)
     second = cards.ensure_share_card(fictional_case(), "en", out_path=tmp_path / "b.png", **kwargs)
     assert first.drawn and not second.drawn
@@ -281,7 +284,7 @@ def test_second_render_comes_from_the_cache(tmp_path: Path) -> None:
 
 def test_cache_key_covers_everything_drawn_and_the_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
     def key(case: Case = fictional_case(), lang: str = "en", site: str = "Sawt", label: str = "Detained") -> str:
-        return cards.card_cache_key(case, lang, site_name=site, status_label=label)
+        return cards.card_cache_key(case, lang, fonts=FONTS, site_name=site, status_label=label)
 
     base = key()
     assert base == key()
@@ -300,7 +303,7 @@ def test_cache_key_covers_everything_drawn_and_the_renderer(monkeypatch: pytest.
     monkeypatch.setattr(cards, "RENDERER_VERSION", "test-bump")
     assert key() != base
     monkeypatch.undo()
-    monkeypatch.setattr(cards, "font_digests", lambda: {"font": "changed"})
+    monkeypatch.setattr(cards.CardFonts, "digests", lambda fonts: {"font": "changed"})
     assert key() != base
 
 
@@ -333,15 +336,15 @@ def test_the_written_card_is_the_drawn_card(tmp_path: Path, lang: str, which: st
     else:
         case = fictional_case() if which == "ask" else fictional_case(ask=None, summary=Text("word " * 400, "كلمة " * 400))
         content = cards.card_content(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang])
-    written = cards.ensure_card(content, tmp_path / "card.png", cache_dir=tmp_path / "cache").path.read_bytes()
+    written = cards.ensure_card(FONTS, content, tmp_path / "card.png", cache_dir=tmp_path / "cache").path.read_bytes()
     raw = zlib.decompress(png_idat(written))  # checks the stream's Adler-32 too
     assert len(raw) == cards.CARD_HEIGHT * (cards.CARD_WIDTH + 1)
     decoded = Image.open(io.BytesIO(written))
-    expected = cards.draw_card(content).image
+    expected = cards.draw_card(FONTS, content).image
     assert decoded.mode == "P" and decoded.size == expected.size
     assert decoded.convert("RGB").tobytes() == expected.tobytes()
     # The same again from the chrome's remembered parts.
-    assert cards.draw_card(content).png() == written
+    assert cards.draw_card(FONTS, content).png() == written
 
 
 def test_adler32_combine_is_zlibs() -> None:
@@ -358,9 +361,9 @@ def count_measurements(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     lengths: list[int] = []
     measure = cards.line_width.__wrapped__  # uncached, so every measurement is seen
 
-    def counted(text: str, lang: str, weight: int, size: int) -> float:
+    def counted(fonts: cards.CardFonts, text: str, lang: str, weight: int, size: int) -> float:
         lengths.append(len(text))
-        return measure(text, lang, weight, size)
+        return measure(fonts, text, lang, weight, size)
 
     monkeypatch.setattr(cards, "line_width", counted)
     return lengths
@@ -376,7 +379,7 @@ def test_a_huge_summary_costs_what_a_short_one_costs(monkeypatch: pytest.MonkeyP
                                      site_name=SITE_NAME[lang], status_label=LABEL[lang])
         assert len(content.ask) < 2_000 and content.ask_cut  # only what can show is kept
         lengths = count_measurements(monkeypatch)
-        drawing = cards.draw_card(content)
+        drawing = cards.draw_card(FONTS, content)
         monkeypatch.undo()
         assert len(drawing.ask_lines) == cards.ASK_MAX_LINES and drawing.ask_lines[-1].endswith(cards.ELLIPSIS)
         # Breaks are found by bisection: a few dozen measurements of line-sized texts,
@@ -389,17 +392,17 @@ def test_a_huge_summary_costs_what_a_short_one_costs(monkeypatch: pytest.MonkeyP
 def test_one_huge_word_is_cut_by_characters_with_an_ellipsis() -> None:
     drawing = draw(fictional_case(ask=Text("x" * 1_000_000, "ش" * 1_000_000)), "en")
     assert len(drawing.ask_lines) == 1 and drawing.ask_lines[0].endswith(cards.ELLIPSIS)
-    assert cards.line_width(drawing.ask_lines[0], "en", 400, cards.ASK_SIZE) <= cards.CONTENT_WIDTH
+    assert cards.line_width(FONTS, drawing.ask_lines[0], "en", 400, cards.ASK_SIZE) <= cards.CONTENT_WIDTH
 
 
 def test_wrapped_lines_are_as_long_as_they_can_be() -> None:
     # Bisection must find the greedy break: one more word never fits on a line.
     text = cards.normalize_text(fictional_case().ask.ar + " " + fictional_case().ask.ar)
-    lines = cards.wrap_text(text, "ar", weight=400, size=cards.ASK_SIZE, max_width=cards.CONTENT_WIDTH, max_lines=3)
+    lines = cards.wrap_text(FONTS, text, "ar", weight=400, size=cards.ASK_SIZE, max_width=cards.CONTENT_WIDTH, max_lines=3)
     words = text.split(" ")
     for index, line in enumerate(lines[:-1]):
         next_word = words[len(" ".join(lines[: index + 1]).split(" "))]
-        assert cards.line_width(line + " " + next_word, "ar", 400, cards.ASK_SIZE) > cards.CONTENT_WIDTH
+        assert cards.line_width(FONTS, line + " " + next_word, "ar", 400, cards.ASK_SIZE) > cards.CONTENT_WIDTH
     assert " ".join(lines[:-1]) == " ".join(words[: len(" ".join(lines[:-1]).split(" "))])
 
 
@@ -413,8 +416,8 @@ def test_leading_text_keeps_whole_words_and_says_when_it_cut() -> None:
 # ---------------------------------------------------------------- cache keys
 
 
-def case_key(case: Case, lang: str = "en") -> str:
-    return cards.card_cache_key(case, lang, site_name="Sawt", status_label="Detained")
+def case_key(case: Case, lang: str = "en", fonts: cards.CardFonts = FONTS) -> str:
+    return cards.card_cache_key(case, lang, fonts=fonts, site_name="Sawt", status_label="Detained")
 
 
 def test_cache_key_follows_the_summary_a_card_without_ask_shows() -> None:
@@ -439,28 +442,28 @@ def test_cache_key_follows_layout_and_font_bytes(tmp_path: Path, monkeypatch: py
             patch.setattr(cards, name, value)
             assert case_key(fictional_case()) != base, name
     # One changed byte in one font file.
-    fonts = tmp_path / "fonts"
-    fonts.mkdir()
-    for source in cards.FONT_DIR.glob("*.woff2"):
-        (fonts / source.name).write_bytes(source.read_bytes())
-    monkeypatch.setattr(cards, "FONT_DIR", fonts)
-    assert case_key(fictional_case()) == base  # same bytes elsewhere: same key
-    merged_before = {weight: cards.merged_font_key(weight) for weight in cards.WEIGHTS}
-    changed = fonts / cards.font_path(cards.LATIN, 700).name
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    for source in FONTS.folder.glob("*.woff2"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    fonts = cards.CardFonts(folder)
+    assert case_key(fictional_case(), fonts=fonts) == base  # same bytes elsewhere: same key
+    merged_before = {weight: cards.merged_font_key(fonts, weight) for weight in cards.WEIGHTS}
+    changed = fonts.path(cards.LATIN, 700)
     changed.write_bytes(changed.read_bytes() + b"\0")
-    assert case_key(fictional_case()) != base
+    assert case_key(fictional_case(), fonts=fonts) != base
     # The merged font of that weight is made again; the other weight's is kept.
-    assert cards.merged_font_key(700) != merged_before[700]
-    assert cards.merged_font_key(400) == merged_before[400]
+    assert cards.merged_font_key(fonts, 700) != merged_before[700]
+    assert cards.merged_font_key(fonts, 400) == merged_before[400]
 
 
 def test_an_unchanged_case_is_not_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    kwargs = dict(site_name=SITE_NAME["ar"], status_label=LABEL["ar"], cache_dir=tmp_path / "cache")
+    kwargs = dict(fonts=FONTS, site_name=SITE_NAME["ar"], status_label=LABEL["ar"], cache_dir=tmp_path / "cache")
     case = fictional_case(ask=None)
     first = cards.ensure_share_card(case, "ar", out_path=tmp_path / "site/a.png", **kwargs)
     assert first.drawn
 
-    def no_drawing(content: cards.CardContent) -> cards.CardDrawing:
+    def no_drawing(fonts: cards.CardFonts, content: cards.CardContent) -> cards.CardDrawing:
         raise AssertionError("drawn again")
 
     monkeypatch.setattr(cards, "draw_card", no_drawing)
@@ -474,7 +477,7 @@ def test_a_cards_input_key_covers_every_field_it_draws(monkeypatch: pytest.Monke
     """The key an unchanged case finds its card by without measuring its text: any drawn
     field, the language, the site's name, the label, the renderer changes it; nothing else does."""
     def key(case: Case = fictional_case(), lang: str = "en", site: str = "Sawt", label: str = "Detained") -> str:
-        return cards.share_card_input_key(case, lang, site_name=site, status_label=label)
+        return cards.share_card_input_key(case, lang, fonts=FONTS, site_name=site, status_label=label)
 
     base = key()
     variants = {
@@ -495,7 +498,7 @@ def test_a_cards_input_key_covers_every_field_it_draws(monkeypatch: pytest.Monke
 
 
 def test_a_rebuild_finds_an_unchanged_cards_file_without_measuring_its_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    kwargs = dict(site_name=SITE_NAME["ar"], status_label=LABEL["ar"], cache_dir=tmp_path / "cache")
+    kwargs = dict(fonts=FONTS, site_name=SITE_NAME["ar"], status_label=LABEL["ar"], cache_dir=tmp_path / "cache")
     case = fictional_case(ask=None)
     first = cards.ensure_share_card(case, "ar", out_path=tmp_path / "site/a.png", **kwargs)
     monkeypatch.setattr(cards, "card_content", lambda *a, **k: pytest.fail("measured again"))

@@ -9,7 +9,7 @@ import pytest
 from sawt.data.model import Text
 from sawt.outputs import cards
 from sawt.outputs.cards_ahead import CardsAhead
-from tests.unit.test_cards import LABEL, SITE_NAME, fictional_case
+from tests.unit.test_cards import FONTS, LABEL, SITE_NAME, fictional_case
 
 LABELS = {lang: {"detained": label} for lang, label in LABEL.items()}
 
@@ -21,7 +21,7 @@ def people(n: int):
 
 def test_the_cards_drawn_ahead_are_the_ones_the_cards_stage_publishes(tmp_path) -> None:
     cases = people(3)
-    ahead = CardsAhead.start(cases, site_names=SITE_NAME, labels=LABELS, cache_dir=tmp_path / "cache", minimum=1)
+    ahead = CardsAhead.start(fonts=FONTS, cases=cases, site_names=SITE_NAME, labels=LABELS, cache_dir=tmp_path / "cache", minimum=1)
     if ahead is None:
         pytest.skip("one core, or no way to start a process here")
     for task in ahead._tasks:
@@ -31,16 +31,16 @@ def test_the_cards_drawn_ahead_are_the_ones_the_cards_stage_publishes(tmp_path) 
         for lang in ("en", "ar"):
             out = tmp_path / "site" / lang / f"{case.slug}.png"
             out.parent.mkdir(parents=True, exist_ok=True)
-            result = cards.ensure_share_card(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang],
+            result = cards.ensure_share_card(case, lang, fonts=FONTS, site_name=SITE_NAME[lang], status_label=LABEL[lang],
                                              out_path=out, cache_dir=tmp_path / "cache")
             assert not result.drawn, "the stage drew a card the worker had drawn"
             content = cards.card_content(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang])
-            assert out.read_bytes() == cards.draw_card(content).png()
+            assert out.read_bytes() == cards.draw_card(FONTS, content).png()
 
 
 def test_stopping_early_leaves_only_whole_cards(tmp_path) -> None:
     cache = tmp_path / "cache"
-    ahead = CardsAhead.start(people(300), site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1)
+    ahead = CardsAhead.start(fonts=FONTS, cases=people(300), site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1)
     if ahead is None:
         pytest.skip("one core, or no way to start a process here")
     drawn = ahead.stop()
@@ -54,7 +54,7 @@ def test_stopping_early_leaves_only_whole_cards(tmp_path) -> None:
 
 
 def test_a_small_archive_draws_nothing_ahead(tmp_path) -> None:
-    assert CardsAhead.start(people(3), site_names=SITE_NAME, labels=LABELS, cache_dir=tmp_path, minimum=200) is None
+    assert CardsAhead.start(fonts=FONTS, cases=people(3), site_names=SITE_NAME, labels=LABELS, cache_dir=tmp_path, minimum=200) is None
 
 
 def test_nothing_is_drawn_ahead_when_the_cache_has_the_cards_already(tmp_path) -> None:
@@ -63,10 +63,10 @@ def test_nothing_is_drawn_ahead_when_the_cache_has_the_cards_already(tmp_path) -
     cases, cache = people(120), tmp_path / "cache"
     for case in cases:
         for lang in ("en", "ar"):
-            cards.cache_share_card(case, lang, site_name=SITE_NAME[lang], status_label=LABEL[lang], cache_dir=cache)
+            cards.cache_share_card(case, lang, fonts=FONTS, site_name=SITE_NAME[lang], status_label=LABEL[lang], cache_dir=cache)
     assert cards.cached_share_cards(cache) == 240
-    assert CardsAhead.start(cases, site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1) is None
-    more = CardsAhead.start(people(300), site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1)
+    assert CardsAhead.start(fonts=FONTS, cases=cases, site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1) is None
+    more = CardsAhead.start(fonts=FONTS, cases=people(300), site_names=SITE_NAME, labels=LABELS, cache_dir=cache, minimum=1)
     assert more is not None or not cards_can_be_drawn_ahead()  # 240 of 600 cards cached: worth drawing ahead
     if more is not None:
         more.stop()

@@ -109,3 +109,45 @@ def test_the_exports_carry_the_arrest_grade_and_each_sources_archived_copy():
     assert len(record["sources_archived"]) == len(record["sources"]) == 1
     assert len(record["sources_archived"][0]) == 64  # the SHA-256 of the imported copy (archive/manifest.json)
     assert public_record(archive.case("youssef-al-hamad"), "ar")["arrest_grade"] is None  # not graded
+
+
+def _event(day: str, kind: str, grade: str | None = None):
+    from sawt.data.model import Event, Grade, PartialDate, Text
+
+    year, month, dom = (int(part) for part in day.split("-"))
+    return Event(date=PartialDate(year, month, dom), type=kind, text=Text(en=kind, ar="حدث"),
+                 grade=Grade(id=grade, label=Text(en=grade, ar="درجة"), definition=Text(en="d", ar="د")) if grade else None)
+
+
+def _case(status: str, *events):
+    from sawt.data.model import Case, Text
+
+    return Case(slug="x", name=Text(en="X", ar="س"), status=status, summary=Text(en="s", ar="ص"), events=tuple(events))
+
+
+def test_the_status_rests_on_its_latest_own_event_else_on_the_arrest():
+    arrest = _event("2020-01-01", "arrested", "corroborated")
+    moved = _event("2021-05-01", "transferred", "single-source")
+    release = _event("2022-03-01", "released", "confirmed")
+    later_report = _event("2023-01-01", "other", "confirmed")
+    # Still held: the latest report that he is held, not a later event of another kind.
+    assert _case("detained", later_report, moved, arrest).status_event is moved
+    assert _case("released", arrest, release, later_report).status_event is release
+    # Missing after an arrest, with no disappearance recorded: the arrest.
+    assert _case("disappeared", arrest, later_report).status_event is arrest
+    assert _case("disappeared", arrest, _event("2020-02-01", "disappeared")).status_event.type == "disappeared"
+    assert _case("died-in-custody", arrest, _event("2021-01-01", "body-returned", "confirmed")).status_event.type == "body-returned"
+    # A release or a deportation is never said to rest on the arrest.
+    assert _case("released", arrest).status_event is None
+    assert _case("deported", arrest).status_event is None
+    assert _case("at-risk", _event("2024-01-01", "deportation-order", "single-source")).status_event.type == "deportation-order"
+
+
+def test_the_sample_statuses_rest_on_the_events_their_seeds_report():
+    archive = check_archive(SAMPLE, today=TODAY).archive
+    rests_on = {case.slug: (case.status_event.type, case.status_event.grade.id if case.status_event.grade else None)
+                for case in archive.cases if case.status_event is not None}
+    assert rests_on["saleh-al-samar"] == ("arrested", "single-source")
+    assert rests_on["osama"] == ("arrested", "single-source")
+    assert rests_on["youssef-al-hamad"] == ("disappeared", None)
+    assert rests_on["moath-ata-al-smadi"] == ("body-returned", None)

@@ -12,6 +12,7 @@ from sawt.data.errors import DataError
 from sawt.data.load import check_archive
 from sawt.data.yamldoc import ParsedFiles, read_yaml
 from sawt.dates import archive_today
+from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,15 +57,15 @@ def test_a_file_with_a_problem_reports_it_every_time(tmp_path):
         problems: list = []
         assert read_yaml(path, "data/cases/x.yml", problems, parsed=parsed) is None
         assert len(problems) == 1 and problems[0].line is not None
-    assert not list((tmp_path / "cache").rglob("*.json"))
+    assert not list((tmp_path / "cache").rglob(f"*{COMPRESSED_JSON_SUFFIX}"))
 
 
 def test_a_damaged_cache_file_is_read_past(tmp_path):
     path = tmp_path / "x.yml"
     path.write_text("name: {en: One}\n", encoding="utf-8")
     read_yaml(path, "data/cases/x.yml", [], parsed=ParsedFiles(tmp_path / "cache"))
-    for cached in (tmp_path / "cache").rglob("*.json"):
-        cached.write_text('{"value": ', encoding="utf-8")
+    [cached] = (tmp_path / "cache").rglob(f"*{COMPRESSED_JSON_SUFFIX}")
+    cached.write_bytes(cached.read_bytes()[:-5])  # torn, as by a killed build
     assert read_yaml(path, "data/cases/x.yml", [], parsed=ParsedFiles(tmp_path / "cache")).value == {"name": {"en": "One"}}
 
 
@@ -109,3 +110,16 @@ def test_a_file_that_passed_its_checks_is_not_checked_again_and_one_that_failed_
             assert len(cases_checked) == len(list((data / "cases").glob("*.yml")))
         else:  # only the file that failed is checked again
             assert cases_checked == ["data/cases/osama.yml"]
+
+
+def test_the_cache_holds_a_case_compressed_and_reads_it_back_exactly(tmp_path):
+    """A parsed case is kept compressed on disk and in memory (a development server holds every
+    file it read), about a quarter of its JSON for Arabic and English prose."""
+    case = ROOT / "data" / "cases" / "saleh-al-samar.yml"
+    parsed = ParsedFiles(tmp_path / "cache")
+    first = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=parsed)
+    [cached] = (tmp_path / "cache").rglob(f"*{COMPRESSED_JSON_SUFFIX}")
+    assert cached.stat().st_size < 0.5 * len(case.read_bytes())
+    again = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=ParsedFiles(tmp_path / "cache"))
+    assert (again.value, again.lines, again.raw) == (first.value, first.lines, first.raw)
+

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from sawt.engine.preview import edited_case_files, fingerprint, remove_pages, replace_pages
+from sawt.engine.preview import (CONTENT_END, CONTENT_START, edited_case_files, edited_page_files, fingerprint, marked_content,
+                                 remove_pages, replace_pages, spliced_content)
 
 
 def _archive(tmp_path):
@@ -68,3 +70,28 @@ def test_previewed_pages_replace_the_served_files_and_withheld_ones_go(tmp_path)
     assert not written.exists()
     remove_pages(site, ["cases/gone/"])
     assert not (site / "cases" / "gone").exists()
+
+
+def test_only_an_edit_of_pages_the_served_site_shows_is_previewed(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "en").mkdir(parents=True)
+    for name in ("about.md", "index.md"):
+        (docs / "en" / name).write_text("# page\n")
+    known = {os.path.realpath(docs / "en" / name): () for name in ("about.md", "index.md")}
+    before = fingerprint(docs)
+    _touch(docs / "en" / "about.md", "# about, edited\n")
+    assert edited_page_files(before, fingerprint(docs), known) == [Path(os.path.realpath(docs / "en" / "about.md"))]
+    # A page added, or a file the served site does not show as a page, waits for the rebuild.
+    (docs / "en" / "new.md").write_text("# new\n")
+    assert edited_page_files(before, fingerprint(docs), known) == []
+    (docs / "en" / "new.md").unlink()
+    _touch(docs / "en" / "index.md", "# index, edited\n")
+    assert edited_page_files(before, fingerprint(docs), {k: v for k, v in known.items() if not k.endswith("index.md")}) == []
+
+
+def test_the_content_between_the_markers_is_replaced_and_nothing_else():
+    page = f"<header>menu</header><article>{marked_content('<p>old</p>')}<nav>toc</nav></article>"
+    assert spliced_content(page, "<p>new</p>") == (
+        f"<header>menu</header><article>{CONTENT_START}<p>new</p>{CONTENT_END}<nav>toc</nav></article>")
+    assert spliced_content("<article><p>built by make build</p></article>", "<p>new</p>") is None
+

@@ -101,6 +101,15 @@ def test_status_label_attribute_overrides_the_visible_label():
     assert meta_of(search_document(page(body)).html)["status"] == "Detained"
 
 
+def test_a_case_page_is_filed_under_the_grade_its_status_rests_on():
+    body = CASE_BODY.replace('data-sawt-case="saleh-al-samar"', 'data-sawt-case="x" data-sawt-grade-label="مصدر واحد"')
+    document = search_document(page(body)).html
+    holder = re.search(r"<div hidden[^>]*>", document).group(0)
+    assert 'data-pagefind-filter="grade[data-sawt-grade-label]"' in holder and 'data-sawt-grade-label="مصدر واحد"' in holder
+    # A page with no grade label (every page but a case's) is filed under no grade.
+    assert "data-pagefind-filter" not in search_document(page(CASE_BODY)).html
+
+
 def test_elements_pagefind_ignores_add_no_hidden_terms():
     document = search_document(page('<h1>عنوان</h1><div data-pagefind-ignore><p>والمعتقل</p></div>'))
     assert "data-sawt-terms" not in document.html

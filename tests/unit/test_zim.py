@@ -33,7 +33,7 @@ POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='
 PAGE = f"""<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{POLICY}"><meta name="referrer" content="no-referrer">
 <title>أسامة - صوت</title><meta property="og:site_name" content="صوت">
 <link rel="stylesheet" href="../../../assets/css/sawt.css"></head><body>
-<header><div class="sawt-search" data-sawt-search data-sawt-placeholder="ابحث في الأرشيف"></div>
+<header><div class="sawt-search" data-sawt-search data-sawt-placeholder="ابحث في الأرشيف" data-sawt-grade-filter="الدرجة"></div>
 <a href="../../../cases/osama/" data-sawt-switch="en">English</a><a href="../..">home</a></header>
 <article class="md-content__inner md-typeset"><header data-sawt-case data-sawt-aliases="أبو محمد"><h1>أسامة</h1>
 <p class="sawt-case__other-name">Osama</p></header><p>اعتُقل أسامة في ريف إدلب.</p>

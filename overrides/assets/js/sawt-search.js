@@ -19,6 +19,7 @@
  *   <script src=".../assets/js/sawt-search.js" defer></script>
  *   optional on the script: data-sawt-bundle="<url of the pagefind/ folder>"
  *   optional on the slot:   data-sawt-placeholder="<trigger text>"
+ *                           data-sawt-grade-filter="<label of the filter by grade>"
  */
 (function () {
   "use strict";
@@ -263,12 +264,14 @@
      spellings Pagefind does not merge: والصفحة, مصطفى/مصطفي, ۱۹۹۸). A query
      that normalises to itself (Latin, digits) runs once. */
   function search(query, options) {
+    // null: every page that passes the options' filters (Pagefind's filter-only search).
+    var filterOnly = query === null;
     var typed = String(query === null || query === undefined ? "" : query).trim();
     var normalised = normaliseQuery(typed);
     var keys = normalised.match(WORD) || [];
     return loadPagefind().then(function (pagefind) {
-      var searches = [pagefind.search(typed, options || {})];
-      if (normalised !== typed.toLowerCase()) searches.push(pagefind.search(normalised, options || {}));
+      var searches = [pagefind.search(filterOnly ? null : typed, options || {})];
+      if (!filterOnly && normalised !== typed.toLowerCase()) searches.push(pagefind.search(normalised, options || {}));
       return Promise.all(searches);
     }).then(function (responses) {
       var response = responses[0];
@@ -329,10 +332,11 @@
   };
   window.sawtEngine = engine;
 
-  /* The test seam: the same path as the UI. Resolves to results in rank order. */
-  window.sawtSearch = function (query, limit) {
+  /* The test seam: the same path as the UI. Resolves to results in rank order. `options` are
+     Pagefind's search options, e.g. { filters: { grade: "Single source" } }, as the UI passes them. */
+  window.sawtSearch = function (query, limit, options) {
     var count = typeof limit === "number" ? limit : 10;
-    return search(String(query)).then(function (response) {
+    return search(query === null ? null : String(query), options).then(function (response) {
       var results = (response && response.results) || [];
       return Promise.all(results.slice(0, count).map(function (r) { return r.data(); }));
     }).then(function (pages) {
@@ -341,6 +345,7 @@
           url: page.url,
           title: (page.meta && page.meta.title) || "",
           status: (page.meta && page.meta.status) || null,
+          grade: (page.filters && page.filters.grade) || [],
           excerpt: page.excerpt || ""
         };
       });
@@ -356,8 +361,24 @@
       instance.__dispatch__("error", { type: "bundle_load_failed", message: T.unavailable });
       return null; // the UI renders no results for a null answer
     }
+    /* Pagefind counts the filters in a search's answer only once its filters are loaded, which
+       the component UI does only for a Pagefind it loaded itself: load them before the first
+       search, and give them to the UI, so the grade filter offers its choices from the start. */
+    var filtersLoaded = null;
+    function withFilters() {
+      if (!filtersLoaded) {
+        filtersLoaded = engine.filters().then(function (available) {
+          instance.availableFilters = available;
+          instance.totalFilters = available;
+          instance.__dispatch__("filters", { available: available, total: available });
+        }).catch(function () { filtersLoaded = null; });
+      }
+      return filtersLoaded;
+    }
     return {
-      search: function (query, options) { return search(query, options).catch(failed); },
+      search: function (query, options) {
+        return withFilters().then(function () { return search(query, options); }).catch(failed);
+      },
       filters: function () { return engine.filters().catch(function () { return {}; }); },
       options: engine.options,
       mergeIndex: engine.mergeIndex
@@ -407,6 +428,9 @@
 
   function mountComponentUi(slots, openWhenReady) {
     var placeholder = slots[0].getAttribute("data-sawt-placeholder") || T.placeholder;
+    // Case pages carry the grade of the event their status rests on as the "grade" filter
+    // (sawt/outputs/search/index.py), its values in the page's language: a reader picks one.
+    var gradeLabel = slots[0].getAttribute("data-sawt-grade-filter");
     Promise.all([
       loadStylesheet(BUNDLE + "pagefind-component-ui.css"),
       window.PagefindComponents ? Promise.resolve() : loadScript(BUNDLE + "pagefind-component-ui.js")
@@ -424,7 +448,10 @@
         slot.innerHTML =
           '<pagefind-modal-trigger placeholder="' + attr + '"' + (i > 0 ? ' shortcut=""' : "") + "></pagefind-modal-trigger>" +
           '<pagefind-modal reset-on-close>' +
-          '<pagefind-modal-header><pagefind-input placeholder="' + attr + '"></pagefind-input></pagefind-modal-header>' +
+          '<pagefind-modal-header><pagefind-input placeholder="' + attr + '"></pagefind-input>' +
+          (gradeLabel ? '<pagefind-filter-dropdown class="sawt-search-grade" filter="grade" label="' +
+            escapeHtml(gradeLabel).replace(/"/g, "&quot;") + '"></pagefind-filter-dropdown>' : "") +
+          "</pagefind-modal-header>" +
           "<pagefind-modal-body><pagefind-summary></pagefind-summary>" +
           '<pagefind-results max-sub-results="2"><script type="text/pagefind-template">' + RESULT_TEMPLATE + "</script></pagefind-results>" +
           "</pagefind-modal-body>" +

@@ -16,7 +16,9 @@ document in a temporary folder with the same relative path, with
 * on a case page (its header element carries `data-sawt-case`, see
   CASE_MARKER), the case's other names (the other-language name and the
   `data-sawt-aliases` list) as searchable metadata weighted like a title, its
-  status label as `status` metadata (shown in results), and a higher weight on
+  status label as `status` metadata (shown in results), the grade of the event
+  its status rests on as the `grade` filter (its label in the page's language,
+  `data-sawt-grade-label`, "Not graded" included), and a higher weight on
   the name heading, so the case ranks above pages that only mention the person.
 
 Then Pagefind's binary indexes that folder and writes the bundle into the
@@ -56,7 +58,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 import lxml.html
 from lxml import etree
 
-from sawt.machinery.cached_files import link_tree, write_atomically
+from sawt.languages import LANGUAGES
+from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, link_tree, pack_json, unpack_json, write_atomically
 from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
@@ -81,8 +84,13 @@ UNUSED_BUNDLE_FILES = (
 #:   <div class="sawt-case ..." data-sawt-case="<slug>" data-sawt-aliases="alias|alias|...">
 #:     <p class="sawt-case__other-name">name in the other language</p>
 #:     <p class="sawt-case__status"><span class="sawt-status ...">Detained</span></p> ...
-#: `data-sawt-status-label` on the same element, if present, overrides the .sawt-status text.
+#: `data-sawt-status-label` on the same element, if present, overrides the .sawt-status text;
+#: `data-sawt-grade-label` is the grade of the event the status rests on (Case.status_event),
+#: which becomes the page's `grade` filter.
 CASE_MARKER = "data-sawt-case"
+GRADE_LABEL_ATTRIBUTE = "data-sawt-grade-label"
+#: The Pagefind filter a case page's grade is under (sawt-search.js shows it as a choice).
+GRADE_FILTER = "grade"
 ALIAS_SEPARATOR = "|"
 _STATUS_CLASS = "sawt-status"
 _OTHER_NAME_CLASS = "sawt-case__other-name"
@@ -223,16 +231,19 @@ def _text_of(element: etree._Element | None) -> str:
     return " ".join(element.text_content().split()) if element is not None else ""
 
 
-def case_details(marker: etree._Element) -> tuple[list[str], str | None]:
-    """A case header's other names (other-language name, then aliases) and status label."""
+def case_details(marker: etree._Element) -> tuple[list[str], str | None, str | None]:
+    """A case header's other names (other-language name, then aliases), status label and the
+    label of its status's grade."""
     names = [_text_of(_with_class(marker, _OTHER_NAME_CLASS))]
     names += (marker.get("data-sawt-aliases") or "").split(ALIAS_SEPARATOR)
     status = marker.get("data-sawt-status-label") or _text_of(_with_class(marker, _STATUS_CLASS))
-    return [name.strip() for name in names if name.strip()], status or None
+    grade = " ".join((marker.get(GRADE_LABEL_ATTRIBUTE) or "").split())
+    return [name.strip() for name in names if name.strip()], status or None, grade or None
 
 
-def _meta_element(terms: Sequence[str], names: Sequence[str], status_label: str | None) -> etree._Element:
-    """A hidden element carrying the extra searchable metadata."""
+def _meta_element(terms: Sequence[str], names: Sequence[str], status_label: str | None,
+                  grade_label: str | None = None) -> etree._Element:
+    """A hidden element carrying the extra searchable metadata, and the case's grade filter."""
     holder = etree.Element("div", hidden="hidden")
     captures = []
     if terms:
@@ -244,16 +255,22 @@ def _meta_element(terms: Sequence[str], names: Sequence[str], status_label: str 
     if status_label:
         holder.set("data-sawt-status-label", status_label)
         captures.append("status[data-sawt-status-label]")
-    holder.set("data-pagefind-meta", ", ".join(captures))
+    if captures:
+        holder.set("data-pagefind-meta", ", ".join(captures))
+    if grade_label:
+        holder.set(GRADE_LABEL_ATTRIBUTE, grade_label)
+        holder.set("data-pagefind-filter", f"{GRADE_FILTER}[{GRADE_LABEL_ATTRIBUTE}]")
     return holder
 
 
-def search_document(page_html: str, *, languages: Iterable[str] = ("en", "ar")) -> SearchDocument | None:
+def search_document(page_html: str, *, languages: Iterable[str] | None = None) -> SearchDocument | None:
     """The document Pagefind indexes for one built page, or None to leave it out.
 
-    Pure: HTML in, HTML out. Left out: pages without a language in `languages`,
-    without the article element, or marked `robots: noindex`.
+    Pure: HTML in, HTML out. Left out: pages without a language in `languages` (by default
+    the site's), without the article element, or marked `robots: noindex`.
     """
+    if languages is None:
+        languages = tuple(LANGUAGES)
     lang, direction = html_language(page_html)
     if lang is None or lang not in tuple(languages):
         return None
@@ -277,8 +294,9 @@ def search_document(page_html: str, *, languages: Iterable[str] = ("en", "ar")) 
     marker = markers[0] if markers else None
     names: list[str] = []
     status_label: str | None = None
+    grade_label: str | None = None
     if marker is not None:
-        other_names, status_label = case_details(marker)
+        other_names, status_label, grade_label = case_details(marker)
         # The page's own name too, so that every case page gets the same boost
         # for its names, whether or not it has aliases.
         names = name_terms([_text_of(title), *other_names])
@@ -287,8 +305,8 @@ def search_document(page_html: str, *, languages: Iterable[str] = ("en", "ar")) 
 
     text = _indexed_text(article)
     terms = hidden_terms(text)
-    if terms or names or status_label:
-        article.insert(0, _meta_element(terms, names, status_label))
+    if terms or names or status_label or grade_label:
+        article.insert(0, _meta_element(terms, names, status_label, grade_label))
 
     body = lxml.html.tostring(article, encoding="unicode")
     dir_attr = f' dir="{html_lib.escape(direction)}"' if direction else ""
@@ -318,15 +336,14 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
         return search_document(read_page().decode("utf-8"), languages=languages)
     page = read_page() if page_key is None else None
     key = _document_key(languages, page=page, page_key=page_key)
-    cached = cache_dir / key[:2] / f"{key}.json"
+    cached = cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}"
     try:
-        fields = json.loads(cached.read_text(encoding="utf-8"))
+        fields = unpack_json(cached.read_bytes())
         return None if fields is None else SearchDocument(**fields)
     except (OSError, ValueError, TypeError):
         pass
     document = search_document((page if page is not None else read_page()).decode("utf-8"), languages=languages)
-    write_atomically(cached, json.dumps(None if document is None else dataclasses.asdict(document),
-                                        ensure_ascii=False).encode("utf-8"))
+    write_atomically(cached, pack_json(None if document is None else dataclasses.asdict(document)))
     return document
 
 
@@ -683,7 +700,7 @@ def _forget_other_shards(cache_dir: Path | None, names: Iterable[str]) -> None:
 def build_search_index(
     site_dir: Path,
     *,
-    languages: Sequence[str] = ("en", "ar"),
+    languages: Sequence[str] | None = None,
     bundle_subdir: str = BUNDLE_SUBDIR,
     cache_dir: Path | None = None,
     case_pages_per_shard: int = CASE_PAGES_PER_SHARD,
@@ -696,9 +713,10 @@ def build_search_index(
     `cache_dir`, each page's search document is kept there by the page's content, and
     each bundle by its documents. `page_keys` are the keys of the generated pages
     (site-relative path of the file -> key), which stand for their content unread.
-    Raises RuntimeError if Pagefind fails or finds no page.
+    Raises RuntimeError if Pagefind fails or finds no page. `languages`: the site's by default.
     """
     started = time.perf_counter()
+    languages = tuple(LANGUAGES) if languages is None else tuple(languages)
     site_dir = Path(site_dir).resolve()
     bundle_dir = site_dir / bundle_subdir
     relatives = _page_paths(site_dir, bundle_subdir)

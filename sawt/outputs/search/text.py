@@ -30,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from sawt.languages import ARABIC_TEXT_LANGUAGE
+
 PAIRS_FILE = Path(__file__).with_name("pairs.json")
 
 # Words as Pagefind sees them, with combining marks and tatweel kept attached
@@ -53,7 +55,7 @@ class SearchPair:
     query: str
     text: str
     rule: str
-    lang: str = "ar"
+    lang: str = ARABIC_TEXT_LANGUAGE  # the table's pairs are Arabic unless one says otherwise
 
 
 def load_table(path: Path = PAIRS_FILE) -> dict:
@@ -77,7 +79,7 @@ def rules() -> SearchRules:
 def search_pairs(path: Path = PAIRS_FILE) -> list[SearchPair]:
     """The (query, text) pairs that must match, for the tests."""
     return [
-        SearchPair(query=p["query"], text=p["text"], rule=p["rule"], lang=p.get("lang", "ar"))
+        SearchPair(query=p["query"], text=p["text"], rule=p["rule"], lang=p.get("lang", ARABIC_TEXT_LANGUAGE))
         for p in load_table(path)["pairs"]
     ]
 
