@@ -9,7 +9,10 @@ For each N, in one run and on the same N fictional cases of realistic length
 (summaries of ~300 words a language, 1-5 events, about 40% without an ask):
 
 * Sawt: `mkdocs build --strict` cold (no .cache: every card, QR code and page drawn),
-  again with nothing changed, and again after one case's summary was edited;
+  again with nothing changed, and again after one case's summary was edited and committed;
+  the Sawt project is a git repository whose cases have a history of a few commits (every
+  case added, then 1% edited, then 2% with only a private note changed), so that each case
+  page's "History of this record" is read from a real git history;
 * plain Material: the same cases written as plain Markdown pages (name, status,
   summary, ask, timeline, sources) beside the same hand-written pages, cases out of
   the nav, Material's own search; cold, then again (it has no cache), then after
@@ -82,7 +85,34 @@ def sawt_project(tmp: Path, n: int) -> Path:
         shutil.move(str(case), project / "data" / "cases" / case.name)
     with (project / "data" / "sources.yml").open("a", encoding="utf-8") as sources:
         sources.write("\n" + (scratch / "sources.yml").read_text(encoding="utf-8"))
+    commit_history(project)
     return project
+
+
+def git(project: Path, *args: str, day: str = "2026-03-01") -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org", "GIT_COMMITTER_NAME": "Bench",
+           "GIT_COMMITTER_EMAIL": "bench@example.org", "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00",
+           "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00"}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def commit_history(project: Path) -> None:
+    """The project as a git repository whose cases have a history: every case added, then 1% of
+    them edited, then 2% with only a private note changed (which the history does not show)."""
+    (project / ".gitignore").write_text("site/\n.cache/\nsawt\n", encoding="utf-8")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "the archive", day="2026-01-01")
+    cases = sorted((project / "data" / "cases").glob("test-person-*.yml"))
+    for case in cases[1::100]:
+        edit_one_case(case)
+    git(project, "commit", "-q", "-am", "edits", day="2026-02-01")
+    for case in cases[2::50]:
+        text = case.read_text(encoding="utf-8")
+        case.write_text(text.replace("fictional private note", "fictional private note 2") if "private:" in text
+                        else text + "private: {note: 'a fictional private note'}\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "private notes", day="2026-02-15")
 
 
 PLAIN_MKDOCS_YML = """site_name: Sawt
@@ -173,6 +203,7 @@ def main(sizes: list[int], *, sawt_only: bool, plain_cold_only: bool = False) ->
             again = mkdocs_build(sawt)
             print(row(f"{n} cases: Sawt, nothing changed", again, base), flush=True)
             edit_one_case(sawt / "data" / "cases" / EDITED)
+            git(sawt, "commit", "-q", "-am", "one case edited")  # as the publish workflow builds it
             edited = mkdocs_build(sawt)
             print(row(f"{n} cases: Sawt, one case edited", edited, base), flush=True)
             if plain is not None and not plain_cold_only:

@@ -266,6 +266,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _language(config) == session.config.codes[-1]:  # every language is built (see module doc)
         with _reported_as_build_error():
             if session.run_stages():
+                if session.history_warning():  # not a strict build's warning: a tarball still builds
+                    log.info(session.history_warning())
                 log.info(session.summary())
                 if session.built.search_report is not None:
                     log.info(session.built.search_report.summary())

@@ -22,6 +22,7 @@ from sawt.stages import (
     case_pages,
     exports,
     feeds,
+    history,
     host_headers,
     photos,
     search,
@@ -33,6 +34,7 @@ from sawt.stages import (
 from sawt.stages.context import GIVEN, RECORDED, BuildContext
 
 STAGES: tuple[ModuleType, ...] = (
+    history,       # each published case's history of its record, from git (one git log for all)
     case_pages,    # case pages and index pages 2+, filled into the engine's frames
     sitemap,       # every page the engine and case_pages wrote
     photos,        # published cases' photos

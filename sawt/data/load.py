@@ -93,6 +93,42 @@ def _check_source_ref(doc: YamlDoc, path: Path_, ref: Any, known: dict[str, Any]
     problems.append(doc.problem(path, f"{doc.field_name(path)} {describe(ref)} is not {hint}{tip}"))
 
 
+# --- what of a case is public ----------------------------------------------------
+#
+# The one definition, used by the build (below) and by the history of each record
+# (sawt/data/history.py), which applies it to every earlier version of a case file.
+
+#: The fields of a case file that decide whether and when it is published (never shown).
+PUBLICATION_FIELDS = ("publish", "embargo_until")
+#: The field whose contents never reach the site.
+PRIVATE_FIELD = "private"
+
+
+def public_case_fields(case: dict[str, Any]) -> dict[str, Any]:
+    """A case file's mapping without what the site never shows: `private:` and the publication controls."""
+    return {key: value for key, value in case.items() if key != PRIVATE_FIELD and key not in PUBLICATION_FIELDS}
+
+
+def embargo_until(case: dict[str, Any]) -> date | None:
+    """The day a case's embargo lifts (00:00 of that day in the archive's time zone), when it has a
+    well-formed one (a malformed one is the schema's to report)."""
+    value = case.get("embargo_until")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def is_withheld(case: dict[str, Any], today: date) -> bool:
+    """Whether a case is kept off the site on `today`: `publish: false`, or an embargo not yet lifted."""
+    embargo = embargo_until(case)
+    return case.get("publish") is False or (embargo is not None and embargo > today)
+
+
 # --- the archive ---------------------------------------------------------------
 
 
@@ -594,12 +630,11 @@ def _check_case(case_doc: _CaseDoc, data_dir: Path, source_ids: dict[str, Any] |
 
     if "last_verified" in case:
         _date_at(doc, ("last_verified",), case["last_verified"], today, problems)
-    embargo = None
     if isinstance(case.get("embargo_until"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", case["embargo_until"]):
-        embargo = _date_at(doc, ("embargo_until",), case["embargo_until"], today, problems, past_only=False)
+        _date_at(doc, ("embargo_until",), case["embargo_until"], today, problems, past_only=False)
     # `today` is the archive's day (sawt.dates.archive_today: UTC unless configured), never
     # the build machine's local date: an embargo must not lift early on a machine set to UTC+14.
-    case_doc.withheld = case.get("publish") is False or (embargo is not None and embargo.earliest() > today)
+    case_doc.withheld = is_withheld(case, today)
 
     # Sources listed under the case: ids into sources.yml, or inline mappings.
     listed_urls: set[str] = set()
@@ -829,7 +864,7 @@ def _cited_ids(case: dict[str, Any]) -> set[str]:
 
 def _build_case(case_doc: _CaseDoc, registry: dict[str, Source], manifest: Manifest | None = None,
                 grades: dict[str, Grade] | None = None) -> Case:
-    case = case_doc.doc.value  # `private` is simply never read
+    case = public_case_fields(case_doc.doc.value)  # `private` is never even handed on
     slug = case_doc.slug
 
     sources: list[Source] = []

@@ -251,6 +251,18 @@ def read_yaml(
     return _parse(data, label, problems, list_file=list_file)
 
 
+def read_case_bytes(data: bytes, label: str) -> YamlDoc | None:
+    """A case file's bytes (an earlier version of one, from git) read as `read_yaml` reads the
+    file, under the same limits; None when it cannot be read."""
+    if len(data) > MAX_CASE_FILE_BYTES:
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    problems: list[Problem] = []
+    doc = _parse(data, label, problems)
+    return doc if doc is not None and not problems else None
+
+
 def _parse(data: bytes, label: str, problems: list[Problem], *, list_file: bool = False) -> YamlDoc | None:
     """`read_yaml` of a file's bytes (size already checked, byte-order mark removed)."""
     try:

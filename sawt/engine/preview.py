@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from sawt.config import SiteConfig
+from sawt.data.history import RecordHistories
 from sawt.data.model import Case
 from sawt.dates import archive_today
 from sawt.engine.archive import ArchiveLoader
@@ -104,6 +105,7 @@ class ServedSite:
     data_seen: Fingerprint
     docs_seen: Fingerprint = field(default_factory=dict)
     hand_written: Mapping[str, tuple[HandWrittenPage, ...]] = field(default_factory=dict)  # by source path
+    histories: RecordHistories | None = None  # the records' histories (git's, unchanged by an edit not committed)
 
 
 def preview_edited_cases(*, served: ServedSite, site_dir: Path, config: SiteConfig, loader: ArchiveLoader,
@@ -128,7 +130,7 @@ def preview_edited_cases(*, served: ServedSite, site_dir: Path, config: SiteConf
     pages = write_case_pages(CasePagesJob(
         archive=archive, frames={lang: served.frames[(lang, "case")] for lang in config.codes},
         site_names=config.site_names, stories=served.stories, share_block=share_block, site_url=config.site_url,
-        site_dir=scratch, cache_dir=cache_dir, today=today,
+        site_dir=scratch, cache_dir=cache_dir, today=today, histories=served.histories,
     ), slugs=shown)
     replace_pages(scratch, site_dir, pages.urls, PAGE_FILES)
     withheld = [case_url(slug, lang) for slug in sorted(slugs - shown) for lang in config.codes]

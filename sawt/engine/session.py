@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sawt import catalogs, languages, pipeline
 from sawt.config import SiteConfig
-from sawt.data import yamldoc
+from sawt.data import history, yamldoc
 from sawt.data.model import Archive
 from sawt.dates import archive_today, status_label
 from sawt.engine.archive import ArchiveLoader
@@ -83,7 +83,7 @@ class BuildSession:
         self.caches = Caches(config.cache_dir, {
             "pages": renderer_fingerprint(), "cards": cards.cache_generation(cards.CardFonts(config.font_dir)),
             "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION,
-            "exports": exports.CACHE_GENERATION})
+            "exports": exports.CACHE_GENERATION, "history": history.CACHE_GENERATION})
         self.site_dir = site_dir
         self.staging_dir = staging.begin(site_dir)
         self.fragments.clear()
@@ -146,6 +146,14 @@ class BuildSession:
         pipeline.run_stages(self.built, self.clock)
         return True
 
+    def history_warning(self) -> str | None:
+        """One line for the build log when this build could not read the records' history."""
+        reason = self.built.history_unavailable if self.built is not None else None
+        if reason is None:
+            return None
+        return (f"warning: the history of the records is not available in this build: {reason}; "
+                "every case page says so")
+
     def summary(self) -> str:
         """The stages' times, for the build log and bench/."""
         built = self.built
@@ -161,7 +169,8 @@ class BuildSession:
         self.staging_dir = None
         self.served = ServedSite(frames=dict(self.pages.frames), stories=dict(self.pages.stories),
                                  data_seen=self.loader.checked_from, docs_seen=self._docs_seen or {},
-                                 hand_written={source: tuple(pages) for source, pages in self._hand_written.items()})
+                                 hand_written={source: tuple(pages) for source, pages in self._hand_written.items()},
+                                 histories=self.built.histories)
         if self.built.published_pages is not None:
             self.built.published_pages.published()
             self.built.published_pages = None

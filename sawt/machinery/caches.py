@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sawt.machinery import staging
 
-KINDS = ("pages", "cards", "search", "data", "exports")
+KINDS = ("pages", "cards", "search", "data", "exports", "history")
 GENERATION_PREFIX = "g-"
 #: Older generations kept beside the current one, per kind.
 OLDER_GENERATIONS_KEPT = 1

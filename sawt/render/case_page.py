@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from sawt.data.history import CaseHistory
 from sawt.data.model import Case, Event, Lang, Source, text_language
 from sawt.dates import event_type_label, format_partial_date, status_label
 from sawt.render import strings
@@ -17,6 +18,7 @@ from sawt.render.appeal import CaseAction
 from sawt.render.capture import capture_line, grade_html, grade_name
 from sawt.render.front_matter import without_front_matter
 from sawt.render.held import held_for
+from sawt.render.history import ANCHOR as HISTORY_ANCHOR, history_html
 from sawt.render.markup import render_block, safe_href, single_line, time_html
 from sawt.render.portrait import portrait_html
 from sawt.render.timeline import case_timeline
@@ -33,7 +35,7 @@ class CasePageContent:
     title: str  # plain text: the name in the page's language
     description: str  # plain text, for link previews
     image_alt: str  # plain text, for the share card
-    body_html: str  # the article: name heading, header block, story, timeline, sources, corrections
+    body_html: str  # the article: name heading, header block, story, timeline, sources, corrections, history
 
 
 def case_page_content(
@@ -45,6 +47,7 @@ def case_page_content(
     photo_url: str | None = None,
     share_html: str | None = None,
     action: CaseAction | None = None,
+    history: CaseHistory | None = None,
 ) -> CasePageContent:
     """The case page in `lang`, rendered straight to HTML (Sawt has the content; a
     Markdown round trip would cost most of a large archive's build).
@@ -56,6 +59,7 @@ def case_page_content(
     placeholder is shown, even if the case has a photo. `share_html` (the share
     block) is placed right after the header, before the story. `action` is the first
     screen's one button (see `sawt.render.appeal.case_action`): "Share this case" by default.
+    `history` is the record's history (sawt/data/history.py), shown last; None shows none.
     """
     if action is None:
         action = CaseAction(strings.text("act_share", lang), "#sawt-share-title", "share")
@@ -108,6 +112,10 @@ def case_page_content(
         corrections = sorted(case.corrections, key=lambda c: c.date.sort_key())
         sections.append(heading_html(2, "corrections", strings.text("corrections", lang)))
         sections.append(render_block("case_corrections.html.j2", lang, corrections=corrections))
+    history_body = history_html(case, history, lang) if history is not None else ""
+    if history_body:
+        sections.append(heading_html(2, HISTORY_ANCHOR, strings.text("history", lang)))
+        sections.append(history_body)
     # The same article without theme, script, fonts or images (sawt/render/text_page.py).
     sections.append(f'<p class="sawt-text-only"><a href="text.html" rel="alternate">'
                     f'{html.escape(strings.plain("text_only_link", lang), quote=False)}</a></p>')

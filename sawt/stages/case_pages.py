@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Collection, Mapping, Sequence
 
 from sawt import catalogs
+from sawt.data.history import RecordHistories
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import neutral_path, relative_url, url_in_language
@@ -36,7 +37,8 @@ from sawt.render.frame import PageFrame
 from sawt.render.text_page import FAVICON, TEXT_PAGE_NAME, TEXT_STYLESHEET, shared_head, text_page_html
 from sawt.stages.context import BuildContext
 
-READS = ("config", "archive", "today", "site_dir", "published_dir", "caches", "frames", "stories", "share_block")
+READS = ("config", "archive", "today", "site_dir", "published_dir", "caches", "frames", "stories", "share_block",
+         "histories")
 WRITES = ("published_pages", "generated_paths", "page_keys", "pages_linked")
 
 #: The files of one case page in one language: the page and its text-only version.
@@ -58,6 +60,7 @@ class CasePagesJob:
     cache_dir: Path | None
     today: date | None = None  # the archive's day: an appeal past its deadline is closed
     published: PublishedPages | None = None  # the published site's pages, to link the unchanged ones from
+    histories: RecordHistories | None = None  # each case's history of its record (None: no history section)
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def run(build: BuildContext) -> None:
         archive=build.archive, frames={lang: build.frames[(lang, "case")] for lang in languages},
         site_names=build.config.site_names, stories=dict(build.stories), share_block=build.share_block,
         site_url=build.config.site_url, site_dir=build.site_dir, cache_dir=cache_dir, today=build.today,
-        published=build.published_pages,
+        published=build.published_pages, histories=build.histories,
     ))
     written, keys, stamps, linked = list(pages.urls), dict(pages.keys), dict(pages.stamps), pages.linked
     for lang in languages:
@@ -187,7 +190,8 @@ def _write_range(job: CasePagesJob, frame_keys: Mapping[str, str],
 def _options(job: CasePagesJob, case: Case, lang: str, url: str) -> dict:
     photo_url = relative_url(url, published_photo_path(case.slug, case.photo)) if case.photo else None
     return dict(site_name=job.site_names[lang], narrative_html=job.stories.get((lang, case.slug)), photo_url=photo_url,
-                action=_action(job, case, lang, url))
+                action=_action(job, case, lang, url),
+                history=job.histories.of(case.slug) if job.histories is not None else None)
 
 
 def _content_key(job: CasePagesJob, case: Case, lang: str, options: dict) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from sawt.config import SiteConfig
+from sawt.data.history import RecordHistories
 from sawt.data.model import Archive, Case
 from sawt.machinery.caches import Caches
 from sawt.machinery.reuse import PublishedPages
@@ -41,6 +42,8 @@ class BuildContext:
     share_block: ShareBlock
     cards_ahead: CardsAhead | None  # share cards being drawn while the engine built its pages
     # -- recorded by the stages ------------------------------------------------------------
+    histories: RecordHistories | None = None  # history: each published case's history of its record
+    history_unavailable: str | None = None  # history: why no history could be read in this build
     published_pages: PublishedPages | None = None  # case_pages: the published site's page keys
     generated_paths: set[str] = field(default_factory=set)  # case_pages: language-neutral paths
     page_keys: dict[str, str] = field(default_factory=dict)  # case_pages: page file -> its key

@@ -81,6 +81,7 @@ def test_publish_builds_with_the_site_variable_caches_and_deploys() -> None:
     assert by_action["actions/cache"]["with"]["path"] == ".cache"
     assert by_action["actions/upload-pages-artifact"]["with"]["path"] == "site"
     assert "actions/deploy-pages" in by_action
+    assert by_action["actions/checkout"]["with"]["fetch-depth"] == 0  # each record's history is read from git
     build = next(step for step in steps if "make build" in step.get("run", ""))
     assert build["env"]["SAWT_SITE_URL"] == "${{ vars.SAWT_SITE_URL }}"
     deploy = workflow["jobs"]["deploy"]

@@ -14,7 +14,7 @@ from sawt import pipeline
 from sawt.data.load import load_archive
 from sawt.engine.files import plan_file_list
 from sawt.errors import SawtError
-from sawt.stages import case_pages, search, sitemap
+from sawt.stages import case_pages, history, search, sitemap
 from sawt.stages.context import GIVEN, BuildContext
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,11 +24,11 @@ LANGUAGES = ("en", "ar")
 def test_the_stages_run_in_an_order_where_each_has_its_inputs():
     assert pipeline.check_order() == []
     names = [pipeline.stage_name(stage) for stage in pipeline.STAGES]
-    assert names.index("case_pages") < names.index("sitemap") < names.index("search") < names.index("host_headers")
+    assert names.index("history") < names.index("case_pages") < names.index("sitemap") < names.index("search") < names.index("host_headers")
 
 
 def test_a_stage_moved_before_its_inputs_is_named():
-    problems = pipeline.check_order((search, case_pages, sitemap))
+    problems = pipeline.check_order((search, history, case_pages, sitemap))
     assert problems == ["search reads page_keys, which no earlier stage writes"]
 
 

@@ -145,7 +145,7 @@ def test_a_case_page_from_the_page_cache_computes_no_qr_code(tmp_path, monkeypat
 
     job = SimpleNamespace(site_names={"en": "Sawt", "ar": "صوت"}, stories={}, archive=SimpleNamespace(appeals={}),
                           today=date(2026, 1, 1), cache_dir=tmp_path, site_url="https://sawt.example.org/",
-                          share_block=share_block)
+                          share_block=share_block, histories=None)
     case = fictional_case()
 
     def content():
