@@ -75,3 +75,17 @@ def test_one_git_log_and_one_cat_file_for_every_case(repo: Path, tmp_path: Path,
     monkeypatch.setattr(gitlog, "_git", lambda cwd, *args, **kw: calls.append(args[0]) or real(cwd, *args, **kw))
     read_histories(repo / "data", [SLUG, "other"], today=TODAY, cache_dir=tmp_path / "fresh")
     assert calls == ["rev-parse", "log", "cat-file"]
+
+
+def test_versions_are_read_in_batches_that_bound_the_memory_held(repo: Path, tmp_path: Path, monkeypatch):
+    """A cold build at 112,414 cases must not hold every version's YAML at once: with one version
+    a call, the same history comes from one `git cat-file` a version."""
+    from sawt.data import gitlog
+    calls = []
+    real = gitlog._git
+    monkeypatch.setattr(gitlog, "_git", lambda cwd, *args, **kw: calls.append(args[0]) or real(cwd, *args, **kw))
+    monkeypatch.setattr(history_module, "BLOBS_PER_GIT_CALL", 1)
+    histories = read_histories(repo / "data", [SLUG], today=TODAY, cache_dir=tmp_path / "batched")
+    assert histories.of(SLUG).entries == expected_entries()
+    blobs = {version.blob for version in gitlog.read_case_log(repo / "data").versions[SLUG] if version.blob}
+    assert calls.count("cat-file") == len(blobs) > 1
