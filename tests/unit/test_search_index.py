@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from sawt.outputs.search.index import (
@@ -259,3 +260,10 @@ def test_a_bundle_key_from_the_digests_taken_while_writing_equals_one_read_back(
     files = [p for p in work.rglob("*") if p.is_file()]
     assert files and {str(p) for p in files} == set(tally.digests)
     assert search_index._documents_key(work, tally.digests) == search_index._documents_key(work)
+
+
+def test_a_key_fact_and_its_value_stay_two_words():
+    document = search_document(page('<h1>x</h1><dl><dt>اعتقال</dt><dd>2018 في دمشق</dd></dl>'))
+    text = " ".join(lxml.html.fromstring(document.html).text_content().split())
+    assert "اعتقال 2018 في دمشق" in text
+

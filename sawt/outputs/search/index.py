@@ -285,6 +285,11 @@ def search_document(page_html: str, *, languages: Iterable[str] | None = None) -
     for repeated in article.xpath(REPEATING_LISTS_XPATH):
         repeated.drop_tree()
 
+    # A key fact's term and its value are two words, not one: Pagefind runs <dt> and <dd> text
+    # together ("اعتقال2018" in a result's excerpt, and no match for either word alone).
+    for term in article.iter("dt"):
+        term.tail = " " + (term.tail or "")
+
     # The page title is the result's title already: no sub-result pointing at it.
     title = next(iter(article.iter("h1")), None)
     if title is not None:
