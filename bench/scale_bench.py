@@ -10,6 +10,8 @@ For each N, in one run and on the same N fictional cases of realistic length
 
 * Sawt: `mkdocs build --strict` cold (no .cache: every card, QR code and page drawn),
   again with nothing changed, and again after one case's summary was edited and committed;
+  then the size of site/ and of .cache/ by kind; then as the publish workflow builds: a fresh
+  git clone with .cache/ copied in (as actions/cache restores it) and one more case edited;
   the Sawt project is a git repository whose cases have a history of a few commits (every
   case added, then 1% edited, then 2% with only a private note changed), so that each case
   page's "History of this record" is read from a real git history;
@@ -180,14 +182,33 @@ def edit_one_plain_page(project: Path) -> None:
     page.write_text("".join(text), encoding="utf-8")
 
 
+def _folder_bytes(folder: Path) -> tuple[int, int]:
+    total = files = 0
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(parent, name)
+            if not os.path.islink(path):
+                total, files = total + os.lstat(path).st_size, files + 1
+    return total, files
+
+
+def site_and_cache_sizes(project: Path) -> str:
+    """The built site and .cache/ by kind, as actions/cache would archive it (every file counted)."""
+    site_bytes, site_files = _folder_bytes(project / "site")
+    kinds = sorted(p for p in (project / ".cache").iterdir() if p.is_dir()) if (project / ".cache").is_dir() else []
+    cache = {kind.name: _folder_bytes(kind)[0] for kind in kinds}
+    return (f"    site/ {site_bytes / 1e9:.2f} GB in {site_files:,} files; .cache/ {sum(cache.values()) / 1e9:.2f} GB: "
+            + ", ".join(f"{name} {size / 1e6:.0f} MB" for name, size in cache.items()))
+
+
 def row(label: str, run: Run, base: float | None) -> str:
     ratio = f"{run.seconds / base:>7.2f}x" if base else f"{'':>8}"
-    return "\n".join((f"{label:<34} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
+    return "\n".join((f"{label:<44} {run.seconds:>9.1f} {ratio} {run.peak_mb:>9.0f} {run.pages:>8} {run.pages / run.seconds:>8.0f}"
                       f" {run.cpu_seconds:>7.1f}", *run.log))
 
 
 def main(sizes: list[int], *, sawt_only: bool, plain_cold_only: bool = False) -> None:
-    print(f"{'build':<34} {'seconds':>9} {'x plain':>8} {'peak MB':>9} {'pages':>8} {'pages/s':>8} {'CPU s':>7}")
+    print(f"{'build':<44} {'seconds':>9} {'x plain':>8} {'peak MB':>9} {'pages':>8} {'pages/s':>8} {'CPU s':>7}")
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as scratch:
         tmp = Path(scratch)
         for n in sizes:
@@ -206,6 +227,17 @@ def main(sizes: list[int], *, sawt_only: bool, plain_cold_only: bool = False) ->
             git(sawt, "commit", "-q", "-am", "one case edited")  # as the publish workflow builds it
             edited = mkdocs_build(sawt)
             print(row(f"{n} cases: Sawt, one case edited", edited, base), flush=True)
+            print(site_and_cache_sizes(sawt), flush=True)
+            # The publish workflow: a fresh clone (new file times, no site/), .cache/ restored as
+            # actions/cache restores it, one more case edited and committed.
+            clone = tmp / f"clone-{n}"
+            subprocess.run(["git", "clone", "-q", str(sawt), str(clone)], check=True)
+            shutil.copytree(sawt / ".cache", clone / ".cache", symlinks=True)
+            (clone / "sawt").symlink_to(ROOT / "sawt")  # (git-ignored: mkdocs.yml watches it)
+            edit_one_case(clone / "data" / "cases" / EDITED)
+            git(clone, "commit", "-q", "-am", "one more case edited")
+            print(row(f"{n} cases: Sawt, fresh clone + .cache, edit", mkdocs_build(clone), base), flush=True)
+            shutil.rmtree(clone, ignore_errors=True)
             if plain is not None and not plain_cold_only:
                 edit_one_plain_page(plain)
                 print(row(f"{n} cases: plain Material, one page edited", mkdocs_build(plain), base), flush=True)
