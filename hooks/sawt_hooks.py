@@ -189,6 +189,31 @@ def _rendered(file: File, markdown: str, config: MkDocsConfig, files: Files) -> 
     return page.content or ""
 
 
+class _Recorded(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _previewed(file: File, markdown: str, config: MkDocsConfig, files: Files) -> str | None:
+    """For the development server's preview of an edited page: the page rendered as `_rendered`
+    does, or None if MkDocs warned (a broken link): the rebuild reports it, and the warning is
+    kept from the server's list of problems, which the rebuild fills."""
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    recorded, propagate = _Recorded(), pages_log.propagate
+    pages_log.addHandler(recorded)
+    pages_log.propagate = False
+    try:
+        html = _rendered(file, markdown, config, files)
+    finally:
+        pages_log.removeHandler(recorded)
+        pages_log.propagate = propagate
+    return None if recorded.records else html
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.abs_src_path:  # a hand-written page (generated ones escape their own front matter)
         _sawt.warn(sanitise.front_matter_problems(page.meta, markdown=markdown, **_source(page.file, config)))
@@ -214,7 +239,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     return session.served_page_content(html, HandWrittenPage(
         source=Path(page.file.abs_src_path), source_name=source_name, lang=lang, page_url=page.url,
-        dest_uri=page.file.dest_uri, render_markdown=lambda body, file=page.file: _rendered(file, body, config, files)))
+        dest_uri=page.file.dest_uri, render_markdown=lambda body, file=page.file: _previewed(file, body, config, files)))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has pointed the switcher at this page

@@ -137,7 +137,10 @@ class PageServices:
                                               line_offset=offset)
         except (yaml.YAMLError, SawtError):
             return None
-        html, problems = sanitise.safe_page_html(page.render_markdown(body), self.fragments, file=page.source_name, source=text)
+        rendered = page.render_markdown(body)
+        if rendered is None:
+            return None
+        html, problems = sanitise.safe_page_html(rendered, self.fragments, file=page.source_name, source=text)
         if problems:
             return None
         title = str(meta.get("title") or self.config.site_name(page.lang))

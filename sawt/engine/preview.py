@@ -83,7 +83,7 @@ class HandWrittenPage:
     lang: str  # the language it is shown in (a page borrowed from the other language has two)
     page_url: str  # its address in that language, e.g. ar/about/
     dest_uri: str  # its file in the site, e.g. ar/about/index.html
-    render_markdown: Callable[[str], str]  # the engine's Markdown at that address (links resolved)
+    render_markdown: Callable[[str], str | None]  # the engine's Markdown at that address (None: it warned)
 
 
 #: Around a hand-written page's content in its built page, under a development server only.

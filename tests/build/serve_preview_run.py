@@ -74,13 +74,18 @@ def main(project: Path) -> None:
     hostile = project / "docs" / "en" / "figures.md"
     figures = hostile.read_text(encoding="utf-8")
     _later_save(hostile, figures + f"\n\n<script>alert('{SENTINEL}')</script>\n")
-    pages = ("appeals/be-their-voice/", "ar/about/", "figures/")
+    broken = project / "docs" / "en" / "data.md"
+    data_page = broken.read_text(encoding="utf-8")
+    _later_save(broken, data_page + f"\n\n{SENTINEL}: [a page that is not there](no-such-page.md)\n")
+    pages = ("appeals/be-their-voice/", "ar/about/", "figures/", "data/")
     untouched = {url: _page(site, url) for url in ("about/", "ar/appeals/be-their-voice/", "cases/")}
     result["pages_shown"] = sorted(state.preview_edits())
     previewed = {url: _page(site, url) for url in pages}
     result["pages_untouched_by_preview"] = sorted(url for url, html in untouched.items() if _page(site, url) == html)
     result["hostile_previewed"] = SENTINEL in (previewed["figures/"] or "")
-    _later_save(hostile, figures)  # (the sample builds strictly: the rebuild would stop on it)
+    result["broken_link_previewed"] = SENTINEL in (previewed["data/"] or "")
+    _later_save(hostile, figures)  # (the sample builds strictly: the rebuild would stop on these)
+    _later_save(broken, data_page)
     _build(project)
     rebuilt = {url: _page(site, url) for url in pages}
     result["pages_content"] = {url: [_content(previewed[url]), _content(rebuilt[url])] for url in pages[:2]}

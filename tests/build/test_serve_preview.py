@@ -59,6 +59,8 @@ def test_an_edited_hand_written_page_shows_before_the_rebuild_as_the_rebuild_wri
 
 
 def test_a_page_edit_with_a_problem_is_left_to_the_rebuild_and_nothing_else_is_touched(preview_run):
+    """A <script> (the sanitiser's warning) and a broken link (MkDocs' warning): no preview."""
     assert not preview_run["hostile_previewed"]
+    assert not preview_run["broken_link_previewed"]
     assert preview_run["pages_untouched_by_preview"] == ["about/", "ar/appeals/be-their-voice/", "cases/"]
 
