@@ -12,13 +12,12 @@ build reads the one beside data/).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from sawt.data.model import Capture, LiveCheck
+from sawt.machinery.cached_files import write_atomically
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
@@ -86,12 +85,4 @@ def write_manifest(archive_dir: Path, manifest: Manifest) -> None:
         "live": {source: asdict(check) for source, check in sorted(manifest.live.items())},
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=archive_dir, prefix=".manifest-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from a web server or a second user
-        os.replace(temporary, archive_dir / MANIFEST_NAME)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(archive_dir / MANIFEST_NAME, text.encode("utf-8"))  # readable by a web server or a second user

@@ -36,6 +36,7 @@ from sawt.data.model import Case
 from sawt.dates import archive_today
 from sawt.engine.archive import ArchiveLoader
 from sawt.errors import SawtError
+from sawt.machinery.cached_files import write_atomically
 from sawt.machinery.fingerprint import Fingerprint, fingerprint
 from sawt.render.frame import PageFrame
 from sawt.stages.case_pages import PAGE_FILES, CasePagesJob, case_url, write_case_pages
@@ -45,12 +46,18 @@ def edited_case_files(before: Fingerprint, after: Fingerprint, cases_dir: Path) 
     """The case files changed from `before` to `after`, if nothing else changed: no file
     added or removed, and only .yml files directly in `cases_dir`. Otherwise [] (only the
     whole rebuild can show such a change)."""
-    if not before or before.keys() != after.keys():
-        return []
-    changed = [Path(path) for path, seen in after.items() if before[path] != seen]
+    changed = [Path(path) for path in _changed_only(before, after)]
     if any(path.parent != cases_dir or path.suffix != ".yml" for path in changed):
         return []
     return sorted(changed)
+
+
+def _changed_only(before: Fingerprint, after: Fingerprint) -> list[str]:
+    """The files whose content changed from `before` to `after`; [] if any was added or removed
+    (only the whole rebuild can show that)."""
+    if not before or before.keys() != after.keys():
+        return []
+    return [path for path, seen in after.items() if before[path] != seen]
 
 
 def replace_pages(written: Path, site_dir: Path, urls: Iterable[str], names: Sequence[str]) -> None:
@@ -142,9 +149,7 @@ def edited_page_files(before: Fingerprint, after: Fingerprint, known: Mapping[st
     """The hand-written pages' files changed from `before` to `after`, if nothing else changed
     (no file added or removed, every changed file a page the served site shows, `known` by its
     real path); otherwise []."""
-    if not before or before.keys() != after.keys():
-        return []
-    changed = sorted(os.path.realpath(path) for path, seen in after.items() if before[path] != seen)
+    changed = sorted(os.path.realpath(path) for path in _changed_only(before, after))
     if any(path not in known for path in changed):
         return []
     return [Path(path) for path in changed]
@@ -184,9 +189,7 @@ def preview_edited_pages(*, served: ServedSite, site_dir: Path, docs_dir: Path, 
             new_html = None if content is None else spliced_content(page_html, content)
             if new_html is None:
                 continue
-            staged = target.with_name(f".{target.name}.preview")
-            staged.write_text(new_html, encoding="utf-8")
-            os.replace(staged, target)  # a reader gets the old page or the new one, never half
+            write_atomically(target, new_html.encode("utf-8"))  # a reader gets the old page or the new one
             shown.append(page.page_url)
     return shown
 
