@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.build.projects import copy_project
 from tests.conftest import local_server, screenshot
@@ -35,7 +36,19 @@ def dev_server(tmp_path_factory):
 
 
 def _overlay(page) -> dict:
-    page.wait_for_selector(f"{OVERLAY} li", timeout=120_000)
+    """The list laid over `page`, once it shows. A rebuild that ends meanwhile reloads the page
+    (the server's live reload), which can destroy the page's context under the read: read again."""
+    deadline = time.monotonic() + 120
+    while True:
+        page.wait_for_selector(f"{OVERLAY} li", timeout=120_000)
+        try:
+            return _read_overlay(page)
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error) or time.monotonic() > deadline:
+                raise
+
+
+def _read_overlay(page) -> dict:
     return page.evaluate(
         """(sel) => { const o = document.querySelector(sel);
                       return {lang: o.lang, dir: o.dir, direction: getComputedStyle(o).direction,
@@ -69,6 +82,7 @@ def test_a_bad_case_file_is_listed_over_the_page_in_its_language_and_the_page_re
     project, url = dev_server
     case = project / CASE
     good = case.read_text(encoding="utf-8")
+    _idle(url, project / "serve.log")
     pages = {}
     for lang, path, width in (("en", "/cases/muhammad-abdulatif/", 1280), ("ar", "/ar/cases/muhammad-abdulatif/", 390)):
         context = browser.new_context(viewport={"width": width, "height": 844})
@@ -147,6 +161,7 @@ def test_a_broken_link_in_an_arabic_page_names_the_file_and_line(dev_server, bro
     project, url = dev_server
     about = project / "docs" / "ar" / "about.md"
     good = about.read_text(encoding="utf-8")
+    _idle(url, project / "serve.log")  # the last test's restored case is rebuilt first: its reload would cut in
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(url + "/ar/about/")
