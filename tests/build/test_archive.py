@@ -66,6 +66,20 @@ def test_case_pages_stay_out_of_the_menu(site_dir: Path):
     assert not [a["href"] for a in nav if re.search(r"cases/[a-z0-9-]+/$", a["href"])]
 
 
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_a_case_pages_menu_names_each_other_section_once_without_its_list(site_dir: Path, lang: str):
+    """Issue 28: a section the reader is not in is one link to its page, so a case page's
+    menu (repeated in some 225,000 pages at full size) does not grow with every appeal,
+    report and news item; the section's own page still lists them."""
+    case_menu = soup(site_dir / lang / "cases" / "osama" / "index.html").select_one("nav.md-nav--primary")
+    assert case_menu.select("nav[data-md-level]") == []  # no section's list inside another page's menu
+    links = {a["href"] for a in case_menu.select("a.md-nav__link")}
+    assert {"../../appeals/", "../../reports/", "../../news/"} <= links
+    for section, item in (("appeals", "saleh-al-samar/"), ("news", "2025-11-extradition-talks/")):
+        own_menu = soup(site_dir / lang / section / "index.html").select_one("nav.md-nav--primary")
+        assert item in {a["href"] for a in own_menu.select("a.md-nav__link")}, section
+
+
 def test_numbers_on_the_site_come_from_the_data(site_dir: Path):
     total = str(len(PUBLISHED))
     for home in (site_dir / "index.html", site_dir / "ar" / "index.html"):
