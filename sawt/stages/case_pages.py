@@ -12,7 +12,6 @@ archives are written by one worker process per core (sawt/machinery/forked.py).
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -25,7 +24,7 @@ from sawt.data.history import RecordHistories
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import neutral_path, relative_url, url_in_language
-from sawt.machinery.cached_files import write_atomically
+from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, pack_json, unpack_json, write_atomically
 from sawt.machinery.forked import in_workers
 from sawt.machinery.reuse import PublishedPages, stamp
 from sawt.outputs.htmlpost import privacy_tags
@@ -202,13 +201,17 @@ def _content_key(job: CasePagesJob, case: Case, lang: str, options: dict) -> str
 def _content(job: CasePagesJob, case: Case, lang: str, options: dict, key: str | None) -> CasePageContent:
     if job.cache_dir is None or key is None:
         return _render(job, case, lang, options)
-    cached = job.cache_dir / key[:2] / f"{key}.json"
+    # Compressed (pack_json): a page's entry went from 13.1 KB to 3.3 KB on average at 1,000
+    # fictional cases (their repeated sentences compress better than real text), for 0.5 ms to
+    # pack and 0.2 ms to unpack. At 112,414 cases the pages' entries were 2.8 GB of the 6.9 GB
+    # .cache/ that actions/cache must carry.
+    cached = job.cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}"
     try:
-        return CasePageContent(**json.loads(cached.read_text(encoding="utf-8")))
+        return CasePageContent(**unpack_json(cached.read_bytes()))
     except (OSError, ValueError, TypeError):
         pass
     content = _render(job, case, lang, options)
-    write_atomically(cached, json.dumps(asdict(content), ensure_ascii=False).encode("utf-8"))  # a reader never sees half a file
+    write_atomically(cached, pack_json(asdict(content)))  # a reader never sees half a file
     return content
 
 
