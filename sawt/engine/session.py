@@ -212,6 +212,7 @@ class BuildSession:
                 or not self.site_dir.is_dir() or self.loader is None:
             return []
         shown = preview_edited_cases(served=self.served, site_dir=self.site_dir, config=self.config, loader=self.loader,
-                                     today=self.today, cache_dir=self.caches.dir("pages"), share_block=self.pages.case_share_block)
+                                     today=self.today, data_cache_dir=self.caches.dir("data"),
+                                     pages_cache_dir=self.caches.dir("pages"), share_block=self.pages.case_share_block)
         return shown + preview_edited_pages(served=self.served, site_dir=self.site_dir, docs_dir=self.config.docs_dir,
                                             data_dir=self.config.data_dir, body=self.pages.preview_body)

@@ -50,7 +50,14 @@ def main(project: Path) -> None:
                                                                 f"A man from the Quneitra countryside ({SENTINEL});", 1))
     other = project / "data" / "cases" / f"{UNPUBLISHED}.yml"
     _later_save(other, other.read_text(encoding="utf-8") + "publish: false\n")
-    shown = state.preview_edits()
+    from sawt.data import yamldoc
+
+    parse, parsed = yamldoc._parse, []
+    yamldoc._parse = lambda data, label, *args, **kwargs: (parsed.append(label), parse(data, label, *args, **kwargs))[1]
+    try:
+        shown = state.preview_edits()
+    finally:
+        yamldoc._parse = parse
     previewed = {url: _page(site, url) for url in (f"cases/{EDITED}/", f"ar/cases/{EDITED}/")}
     result = {
         "shown": sorted(shown),
@@ -58,6 +65,7 @@ def main(project: Path) -> None:
         "withheld_after_preview": [url for url in (f"cases/{UNPUBLISHED}/", f"ar/cases/{UNPUBLISHED}/") if (site / url).exists()],
         "untouched_by_preview": [url for url, html in untouched.items() if _page(site, url) == html],
         "index_has_sentinel_before_rebuild": SENTINEL in (_page(site, "cases/") or ""),
+        "parsed_by_preview": sorted(parsed),
     }
     _build(project)
     result["same_after_rebuild"] = [url for url, html in previewed.items() if _page(site, url) == html]
