@@ -35,6 +35,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-features=Translate,OptimizationHints,MediaRouter",
+    # Shared memory under /tmp, not /dev/shm: a container's /dev/shm is often 64 MB, and a
+    # renderer that cannot get its memory there can hang where Playwright has no timeout
+    # (new_page, close). A suspect for the hang that ran stop 30's CI into its limit.
+    "--disable-dev-shm-usage",
 ]
 
 
