@@ -116,7 +116,7 @@ class ServedSite:
 
 
 def preview_edited_cases(*, served: ServedSite, site_dir: Path, config: SiteConfig, loader: ArchiveLoader,
-                         today: date, data_cache_dir: Path, pages_cache_dir: Path,
+                         today: date, data_seen: Fingerprint, data_cache_dir: Path, pages_cache_dir: Path,
                          share_block: Callable[[Case, str], str]) -> list[str]:
     """Rewrite in the served site the pages of the case files edited since it was built, when
     nothing else changed. Returns the addresses rewritten or removed; [] when there is nothing
@@ -128,7 +128,7 @@ def preview_edited_cases(*, served: ServedSite, site_dir: Path, config: SiteConf
     cases (py-spy), and the rebuild after it lost the copy in memory."""
     if loader.checked_as is None or archive_today(config.time_zone) != today:
         return []  # a new day: the rebuild judges every embargo again
-    seen = fingerprint(config.data_dir)
+    seen = data_seen
     edited = edited_case_files(served.data_seen, seen, config.data_dir / "cases")
     if not edited:
         return []
@@ -170,13 +170,13 @@ def spliced_content(page_html: str, content: str) -> str | None:
     return page_html[: start + len(CONTENT_START)] + content + page_html[end:]
 
 
-def preview_edited_pages(*, served: ServedSite, site_dir: Path, docs_dir: Path, data_dir: Path,
+def preview_edited_pages(*, served: ServedSite, site_dir: Path, docs_dir: Path, data_seen: Fingerprint,
                          body: Callable[[HandWrittenPage, str], str | None]) -> list[str]:
     """Show in the served site the hand-written pages whose files alone were edited since it
     was built (see the module's doc). `body(page, text)`: the page's new content from its
     file's text, or None when it has a problem (the rebuild reports it). Returns the
     addresses rewritten."""
-    if fingerprint(data_dir) != served.data_seen:
+    if data_seen != served.data_seen:
         return []  # counts and case links on the pages may have changed too: the rebuild shows them
     edited = edited_page_files(served.docs_seen, fingerprint(docs_dir), served.hand_written)
     shown: list[str] = []

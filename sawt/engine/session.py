@@ -211,8 +211,9 @@ class BuildSession:
         if not self.live_reload or self.served is None or self.config is None or self.site_dir is None \
                 or not self.site_dir.is_dir() or self.loader is None:
             return []
+        data_seen = fingerprint(self.config.data_dir)  # one look at data/ serves both previews
         shown = preview_edited_cases(served=self.served, site_dir=self.site_dir, config=self.config, loader=self.loader,
-                                     today=self.today, data_cache_dir=self.caches.dir("data"),
+                                     today=self.today, data_seen=data_seen, data_cache_dir=self.caches.dir("data"),
                                      pages_cache_dir=self.caches.dir("pages"), share_block=self.pages.case_share_block)
         return shown + preview_edited_pages(served=self.served, site_dir=self.site_dir, docs_dir=self.config.docs_dir,
-                                            data_dir=self.config.data_dir, body=self.pages.preview_body)
+                                            data_seen=data_seen, body=self.pages.preview_body)
