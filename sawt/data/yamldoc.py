@@ -106,11 +106,16 @@ class ParsedFiles:
     source, so a change to how files are read reads them all again.
     """
 
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    def __init__(self, cache_dir: Path | None = None, *, keep_docs: bool = False) -> None:
         self.cache_dir = cache_dir
         # Compressed, as on disk: a development server keeps every file it read for its life, and
         # the JSON text of 112,414 cases held as str (UCS-2 for Arabic) would be about 1 GB.
         self._memory: dict[str, bytes] = {}
+        # With `keep_docs` (a development server, whose archive is a few thousand cases at most),
+        # the files read as they were read: unpacking every file again was a third of the time a
+        # saved case edit took to show at 5,000 cases (py-spy). A build reads each file once and
+        # keeps only the compressed copy.
+        self._docs: dict[str, YamlDoc] | None = {} if keep_docs else None
         self._passed: set[str] | None = None  # "check:key" of the checks files passed (see `passed`)
         self._passed_changed = False
         self._made_dirs: set[Path] = set()
@@ -141,7 +146,10 @@ class ParsedFiles:
 
     def save(self, keep: set[str] | None = None) -> None:
         """Write the passes down (only the ones about `keep`, the keys of the files read
-        this time, so the list does not grow with every edit ever made)."""
+        this time, so the list does not grow with every edit ever made). The files kept as read
+        are pruned to `keep` too."""
+        if keep is not None and self._docs is not None:
+            self._docs = {key: doc for key, doc in self._docs.items() if key in keep}
         if not self._passed_changed or self.cache_dir is None or self._passed is None:
             return
         if keep is not None:
@@ -165,6 +173,8 @@ class ParsedFiles:
         return self.cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}" if self.cache_dir is not None else None
 
     def get(self, key: str) -> YamlDoc | None:
+        if self._docs is not None and (kept := self._docs.get(key)) is not None:
+            return kept
         packed = self._memory.get(key)
         if packed is None and (path := self._path(key)) is not None:
             try:
@@ -182,10 +192,16 @@ class ParsedFiles:
             return None  # a damaged cache file: read the data file instead
         self._memory[key] = packed
         doc.content_key = key
+        self._keep(key, doc)
         return doc
+
+    def _keep(self, key: str, doc: YamlDoc) -> None:
+        if self._docs is not None:
+            self._docs[key] = doc
 
     def put(self, key: str, doc: YamlDoc) -> None:
         doc.content_key = key
+        self._keep(key, doc)
         packed = pack_json({"file": doc.file, "value": doc.value, "is_list_file": doc.is_list_file,
                             "lines": [[list(path), line] for path, line in doc.lines.items()],
                             "raw": [[list(path), raw] for path, raw in doc.raw.items()]})

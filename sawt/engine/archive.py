@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from sawt.data.errors import DataError
-from sawt.data.load import check_archive
+from sawt.data.load import CheckedCases, check_archive
 from sawt.data.model import Archive
 from sawt.data.yamldoc import ParsedFiles
 from sawt.errors import SawtError
@@ -23,8 +23,12 @@ from sawt.machinery.fingerprint import Fingerprint
 class ArchiveLoader:
     """Loads data/ for one build after another, keeping what it can between them."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, remember_cases: bool = False) -> None:
+        """`remember_cases` (a development server): keep every case file as read, checked and
+        built, so that a rebuild after a saved edit checks and builds only the edited files
+        (sawt.data.load.CheckedCases). A build loads data/ once and keeps none of it."""
         self.data_dir = data_dir
+        self._checked = CheckedCases() if remember_cases else None
         self.archive: Archive | None = None
         self.withheld_slugs: frozenset[str] = frozenset()
         self.warnings: tuple[str, ...] = ()  # script-direction problems, when not strict
@@ -45,7 +49,8 @@ class ArchiveLoader:
         Not `strict`, script-direction problems are kept in `warnings` instead of stopping it."""
         if self.archive is None or seen != self.checked_from or self.checked_as != (today, strict):
             try:
-                report = check_archive(self.data_dir, today=today, strict=strict, parsed=self._parsed_files(cache_dir))
+                report = check_archive(self.data_dir, today=today, strict=strict, parsed=self._parsed_files(cache_dir),
+                                       checked=self._checked)
             except DataError as error:
                 self.archive = None
                 raise SawtError(f"{error.summary()} in data/:\n{error}") from None
@@ -58,7 +63,7 @@ class ArchiveLoader:
         """Data files read before, kept by their bytes (in .cache/data/, and in memory for a
         development server's life), so that a rebuild parses only the files that changed."""
         if self._parsed is None or self._parsed.cache_dir != cache_dir:
-            self._parsed = ParsedFiles(cache_dir)
+            self._parsed = ParsedFiles(cache_dir, keep_docs=self._checked is not None)
         return self._parsed
 
     def freeze(self) -> None:

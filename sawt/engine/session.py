@@ -79,7 +79,7 @@ class BuildSession:
         languages.configure(config.site_languages)  # the site's languages, for every module (and forked worker)
         catalogs.configure(config.locale_dirs)
         if self.loader is None or self.loader.data_dir != config.data_dir:
-            self.loader = ArchiveLoader(config.data_dir)
+            self.loader = ArchiveLoader(config.data_dir, remember_cases=self.live_reload)
         self.caches = Caches(config.cache_dir, {
             "pages": renderer_fingerprint(), "cards": cards.cache_generation(cards.CardFonts(config.font_dir)),
             "search": search_index.CACHE_GENERATION, "data": yamldoc.CACHE_GENERATION,

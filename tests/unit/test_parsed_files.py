@@ -3,16 +3,23 @@ and yet loads the same archive, reports the same problems, and sees every edit."
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 import yaml
 
+from sawt.data import load
 from sawt.data.errors import DataError
 from sawt.data.load import check_archive
 from sawt.data.yamldoc import ParsedFiles, read_yaml
 from sawt.dates import archive_today
+from sawt.engine.archive import ArchiveLoader
+from sawt.errors import SawtError
 from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX
+from sawt.machinery.fingerprint import fingerprint
+
+from .test_load_fixtures import TODAY, write_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,3 +130,76 @@ def test_the_cache_holds_a_case_compressed_and_reads_it_back_exactly(tmp_path):
     again = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=ParsedFiles(tmp_path / "cache"))
     assert (again.value, again.lines, again.raw) == (first.value, first.lines, first.raw)
 
+
+
+
+# --- a development server: a saved case is the only one checked and built again ------------
+
+
+def _dev_loader(tmp_path: Path) -> tuple[Path, ArchiveLoader]:
+    data = write_archive(tmp_path)
+    return data, ArchiveLoader(data, remember_cases=True)
+
+
+def _load(loader: ArchiveLoader, data: Path, tmp_path: Path):
+    return loader.load(fingerprint(data), today=TODAY, strict=True, cache_dir=tmp_path / ".cache" / "data")
+
+
+def _count_checks(monkeypatch) -> list[str]:
+    """The slugs of the case files checked from now on, in order."""
+    checked: list[str] = []
+    real = load._check_case
+
+    def counting(case_doc, *args, **kwargs):
+        checked.append(case_doc.slug)
+        return real(case_doc, *args, **kwargs)
+
+    monkeypatch.setattr(load, "_check_case", counting)
+    return checked
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_under_a_development_server_a_saved_case_is_the_only_one_checked_again(tmp_path, monkeypatch):
+    data, loader = _dev_loader(tmp_path)
+    first = _load(loader, data, tmp_path)
+    checked = _count_checks(monkeypatch)
+    _edit(data / "cases" / "ali-test.yml", "A fictional person", "Saved again. A fictional person")
+    again = _load(loader, data, tmp_path)
+    assert checked == ["ali-test"]
+    edited = again.case("ali-test")
+    assert edited.summary["en"].startswith("Saved again. ")
+    # every other case as before, and the whole archive as a build from nothing loads it
+    assert again == dataclasses.replace(first, cases=tuple(edited if c.slug == "ali-test" else c for c in first.cases))
+    assert again == check_archive(data, today=TODAY, strict=True).archive
+
+
+def test_under_a_development_server_a_saved_mistake_is_still_reported(tmp_path):
+    data, loader = _dev_loader(tmp_path)
+    _load(loader, data, tmp_path)
+    _edit(data / "cases" / "ali-test.yml", "status: detained", "status: detaind")
+    with pytest.raises(SawtError, match="ali-test.yml.*detaind"):
+        _load(loader, data, tmp_path)
+
+
+def test_under_a_development_server_unchanged_cases_are_checked_against_a_changed_source_list(tmp_path, monkeypatch):
+    data, loader = _dev_loader(tmp_path)
+    _load(loader, data, tmp_path)
+    checked = _count_checks(monkeypatch)
+    _edit(data / "sources.yml", "id: report-one", "id: report-1")
+    _edit(data / "figures.yml", "source: report-one", "source: report-1")
+    with pytest.raises(SawtError, match='ali-test.yml.*"report-one"'):  # it did not change, and is wrong now
+        _load(loader, data, tmp_path)
+    assert len(checked) == len(list((data / "cases").glob("*.yml")))
+
+
+def test_under_a_development_server_a_removed_photo_is_reported_though_its_case_is_unchanged(tmp_path):
+    data, loader = _dev_loader(tmp_path)
+    _load(loader, data, tmp_path)
+    (data / "photos" / "ali-test.jpg").unlink()
+    with pytest.raises(SawtError, match="ali-test.jpg"):
+        _load(loader, data, tmp_path)
