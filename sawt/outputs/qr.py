@@ -20,7 +20,6 @@ code under .cache/ was tried and dropped: creating it cost more (1.1 ms) than th
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from typing import Sequence
 
@@ -92,21 +91,25 @@ def _modules(url: str) -> tuple[int, str]:
 
 
 def qr_svg(url: str, *, title: str) -> str:
-    """An inline, scalable (viewBox only) SVG QR code for `url`, with no XML declaration."""
+    """An inline, scalable (viewBox only) SVG QR code for `url`, with no XML declaration.
+
+    Written as text, escaped as ElementTree escapes (the same bytes as `ET.tostring` gave, for
+    titles with quotes, ampersands and line breaks): 0.001 ms where ElementTree's tree and
+    serializer took 0.03 ms, beside 0.59 ms for the code's modules."""
     side, dark_path = _modules(url)
-    svg = ET.Element(
-        "svg",
-        {
-            "xmlns": SVG_NS,
-            "viewBox": f"0 0 {side} {side}",
-            "role": "img",
-            "aria-label": title,
-            "class": "sawt-qr",
-            "shape-rendering": "crispEdges",
-        },
-    )
-    ET.SubElement(svg, "title").text = title
-    ET.SubElement(svg, "rect", {"width": str(side), "height": str(side), "fill": LIGHT})
-    ET.SubElement(svg, "path", {"d": dark_path, "stroke": DARK})
-    # encoding="unicode" writes no XML declaration, as inline SVG in HTML needs.
-    return ET.tostring(svg, encoding="unicode")
+    return (f'<svg xmlns="{SVG_NS}" viewBox="0 0 {side} {side}" role="img" aria-label="{_attribute(title)}" '
+            f'class="sawt-qr" shape-rendering="crispEdges"><title>{_text(title)}</title>'
+            f'<rect width="{side}" height="{side}" fill="{LIGHT}" /><path d="{dark_path}" stroke="{DARK}" /></svg>')
+
+
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                    "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+
+
+def _text(value: str) -> str:
+    return value.translate(_TEXT_ESCAPES)
+
+
+def _attribute(value: str) -> str:
+    return value.translate(_ATTRIBUTE_ESCAPES)
