@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from sawt.dates import status_label
+from sawt.machinery.cached_files import publish_cached
 from sawt.machinery.forked import in_workers
 from sawt.outputs import cards, share
 from sawt.render import strings
@@ -39,11 +40,34 @@ def run(build: BuildContext) -> None:
             (case, lang, site_name, status_label(case.status, lang), build.site_dir / share.card_path(lang, case.slug))
             for case in build.archive.cases
         ]
-    # The fonts and the cache are handed to the workers with their cards, not left in module state.
-    in_workers(jobs, partial(_draw_cards, fonts, cache), slice_size=256, minimum=CARDS_PER_PROCESS_POOL)
+    # The fonts, the cache and its index are handed to the workers with their cards, not left in
+    # module state; each worker returns the card key of every case card it placed.
+    index = cards.CardIndex(cache)
+    placed: dict[str, str] = {}
+    for found in in_workers(jobs, partial(_place_cards, fonts, cache, index), slice_size=256,
+                            minimum=CARDS_PER_PROCESS_POOL):
+        placed.update(found)
+    index.update(placed)
+    index.save(keep=set(placed))
 
 
-def _draw_cards(fonts: cards.CardFonts, cache: Path, jobs: Sequence[tuple]) -> None:
+def _place_cards(fonts: cards.CardFonts, cache: Path, index: cards.CardIndex, jobs: Sequence[tuple]) -> dict[str, str]:
+    """Each job's card linked into the site: found through the index, else through the cache's
+    pointer or drawn (`cards.cache_share_card`). Returns {input key: card key}."""
+    input_key = cards.input_keys(fonts)
+    placed = {}
     for case, lang, site_name, label, out_path in jobs:
-        cards.ensure_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=label, out_path=out_path,
-                                cache_dir=cache)
+        key_in = input_key(case, lang, site_name, label)
+        known = index.get(key_in)
+        if known is not None:
+            try:
+                publish_cached(cache / f"{known}.png", out_path)
+                placed[key_in] = known
+                continue
+            except OSError:
+                pass  # the card left the cache: find or draw it as if the index did not know it
+        cached, _, key = cards.cache_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=label,
+                                                cache_dir=cache, input_key=key_in)
+        publish_cached(cached, out_path)
+        placed[key_in] = key
+    return placed
