@@ -11,8 +11,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import marshal
 import os
 import re
+import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,7 +24,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sawt.data.errors import Problem
-from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, pack_json, unpack_json
 
 # libyaml's parser is several times faster than the pure-Python one.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,9 +101,14 @@ class ParsedFiles:
 
     Composing YAML and walking its nodes is most of the time it takes to load an archive
     (0.6 of 0.9 s at 2,000 cases). Only files that were read without a problem are kept,
-    as compressed JSON of their values and lines (every value a data file can hold, and every path,
-    survives JSON exactly: keys are strings, scalars str, int, float, bool or None), under
-    `cache_dir` when given, and in memory (a development server keeps one for its life).
+    as their values and lines in Python's marshal format, compressed (every value a data file
+    can hold is a dict, list, str, int, float, bool or None), under `cache_dir` when given, and
+    in memory (a development server keeps one for its life), at zlib level 6 (level 1 left the
+    sample's case 8% larger than compressed JSON had been). Unpacking a case file this way
+    takes 0.053 ms, where compressed JSON took 0.121 ms (5,000 fictional cases): at 112,414
+    cases, 8 s of every build. Marshal is for data Sawt wrote itself, and these entries are:
+    .cache/ is the build's own (actions/cache restores it only from builds of the same branch),
+    and zlib's checksum refuses a torn or damaged entry before marshal reads it.
     The key covers the bytes, the label messages use, the kind of file and this module's
     source, so a change to how files are read reads them all again.
     """
@@ -170,7 +177,7 @@ class ParsedFiles:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path | None:
-        return self.cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}" if self.cache_dir is not None else None
+        return self.cache_dir / key[:2] / f"{key}{PARSED_SUFFIX}" if self.cache_dir is not None else None
 
     def get(self, key: str) -> YamlDoc | None:
         if self._docs is not None and (kept := self._docs.get(key)) is not None:
@@ -184,11 +191,9 @@ class ParsedFiles:
         if packed is None:
             return None
         try:
-            fields = unpack_json(packed)
-            doc = YamlDoc(file=fields["file"], value=fields["value"], is_list_file=fields["is_list_file"],
-                          lines={tuple(path): line for path, line in fields["lines"]},
-                          raw={tuple(path): raw for path, raw in fields["raw"]})
-        except (ValueError, KeyError, TypeError):
+            file, value, is_list_file, lines, raw = marshal.loads(zlib.decompress(packed))
+            doc = YamlDoc(file=file, value=value, is_list_file=is_list_file, lines=dict(lines), raw=dict(raw))
+        except (zlib.error, ValueError, EOFError, TypeError):
             return None  # a damaged cache file: read the data file instead
         self._memory[key] = packed
         doc.content_key = key
@@ -202,9 +207,8 @@ class ParsedFiles:
     def put(self, key: str, doc: YamlDoc) -> None:
         doc.content_key = key
         self._keep(key, doc)
-        packed = pack_json({"file": doc.file, "value": doc.value, "is_list_file": doc.is_list_file,
-                            "lines": [[list(path), line] for path, line in doc.lines.items()],
-                            "raw": [[list(path), raw] for path, raw in doc.raw.items()]})
+        packed = zlib.compress(marshal.dumps((doc.file, doc.value, doc.is_list_file, tuple(doc.lines.items()),
+                                              tuple(doc.raw.items())), MARSHAL_VERSION), 6)
         self._memory[key] = packed
         path = self._path(key)
         if path is None:
@@ -220,7 +224,10 @@ class ParsedFiles:
             pass  # a cache that cannot be written is only slower
 
 
-_READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes()).digest()
+#: The parsed files' format on disk (marshal's, whose format may change with Python's version).
+MARSHAL_VERSION = 4
+PARSED_SUFFIX = ".marshal.z"
+_READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode("utf-8")).digest()
 #: The parsed-files cache's generation (sawt/machinery/caches.py).
 CACHE_GENERATION = _READER_FINGERPRINT.hex()
 
