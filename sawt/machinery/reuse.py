@@ -57,14 +57,17 @@ class PublishedPages:
                 pass
         return cls(site_dir=site_dir, keys=keys, stamps=stamps, manifest=manifest)
 
-    def link(self, url: str, key: str, target_dir: Path, names: tuple[str, ...]) -> bool:
+    def link(self, url: str, key: str, target_dir: Path, names: tuple[str, ...]) -> str | None:
         """Hard-link the files `names` of the published page at `url` into target_dir/url,
-        if that page's key is `key`; False (and nothing left behind) if it cannot."""
+        if that page's key is `key`. Returns the linked files' stamp (a link keeps its file's
+        stamp, so it need not be read again: two stats a page, 432,000 at 112,414 cases), or
+        None, with nothing left behind, if it cannot."""
         if self.keys.get(url) != key:
-            return False
+            return None
         source, target = self.site_dir / url, target_dir / url
-        if self.stamps.get(url) != stamp(source, names):
-            return False  # changed, or gone, since it was written
+        published = self.stamps.get(url)
+        if published is None or published != stamp(source, names):
+            return None  # changed, or gone, since it was written
         target.mkdir(parents=True, exist_ok=True)
         linked = []
         try:
@@ -74,8 +77,8 @@ class PublishedPages:
         except OSError:  # gone from the published site, another file system, links not allowed
             for path in linked:
                 path.unlink(missing_ok=True)
-            return False
-        return True
+            return None
+        return published
 
     def record(self, keys: Mapping[str, str], stamps: Mapping[str, str]) -> None:
         """The keys and stamps of files this build wrote (each stage that reuses files adds its

@@ -141,13 +141,15 @@ def write_index_pages(archive: Archive, lang: str, index_frame: PageFrame, site_
         url = url_in_language(source.path, lang)
         urls.append(url)
         keys[url] = key = hashlib.sha256(f"{index_frame.key}:{renderer_fingerprint()}:{source.key()}".encode()).hexdigest()
-        if published is not None and published.link(url, key, site_dir, ("index.html",)):
+        linked_stamp = published.link(url, key, site_dir, ("index.html",)) if published is not None else None
+        if linked_stamp is not None:
             linked += 1
-        else:
-            page = source.render()
-            out = site_dir / url / "index.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(index_frame.fill(str(page.number), index_page_content(page, lang)), encoding="utf-8")
+            stamps[url] = linked_stamp
+            continue
+        page = source.render()
+        out = site_dir / url / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(index_frame.fill(str(page.number), index_page_content(page, lang)), encoding="utf-8")
         stamps[url] = stamp(site_dir / url, ("index.html",))
     return WrittenPages(urls=urls, keys=keys, stamps=stamps, linked=linked)
 
@@ -165,9 +167,10 @@ def _write_range(job: CasePagesJob, frame_keys: Mapping[str, str],
         content_key = _content_key(job, case, lang, options) if job.cache_dir is not None else None
         if content_key is not None:
             keys[url] = page_key = hashlib.sha256(f"{frame_keys[lang]}:{content_key}".encode()).hexdigest()
-            if job.published is not None and job.published.link(url, page_key, job.site_dir, PAGE_FILES):
+            linked_stamp = job.published.link(url, page_key, job.site_dir, PAGE_FILES) if job.published else None
+            if linked_stamp is not None:
                 linked += 1
-                stamps[url] = stamp(job.site_dir / url, PAGE_FILES)
+                stamps[url] = linked_stamp
                 continue
         content = _content(job, case, lang, options, content_key)
         out = job.site_dir / url / "index.html"
