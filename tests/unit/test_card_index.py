@@ -9,6 +9,7 @@ import pytest
 
 from sawt.outputs import cards
 from sawt.stages import share_cards
+from tests.calls import record_calls
 from tests.unit.test_cards import FONTS, LABEL, SITE_NAME
 from tests.unit.test_cards_ahead import people
 
@@ -30,15 +31,7 @@ def _place(cases, cache, site) -> dict[str, str]:
 
 def _looked_up(monkeypatch) -> list[str]:
     """The slugs of the cards looked for past the index, from now on."""
-    seen: list[str] = []
-    real = cards.cache_share_card
-
-    def counting(case, *args, **kwargs):
-        seen.append(case.slug)
-        return real(case, *args, **kwargs)
-
-    monkeypatch.setattr(cards, "cache_share_card", counting)
-    return seen
+    return record_calls(monkeypatch, cards, "cache_share_card", lambda case: case.slug)
 
 
 def test_an_unchanged_archive_finds_every_card_in_the_index(tmp_path, monkeypatch):

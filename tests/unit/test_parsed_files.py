@@ -18,6 +18,8 @@ from sawt.engine.archive import ArchiveLoader
 from sawt.errors import SawtError
 from sawt.machinery.fingerprint import fingerprint
 
+from tests.calls import record_calls
+
 from .test_load_fixtures import TODAY, write_archive
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,15 +146,7 @@ def _load(loader: ArchiveLoader, data: Path, tmp_path: Path):
 
 def _count_checks(monkeypatch) -> list[str]:
     """The slugs of the case files checked from now on, in order."""
-    checked: list[str] = []
-    real = load._check_case
-
-    def counting(case_doc, *args, **kwargs):
-        checked.append(case_doc.slug)
-        return real(case_doc, *args, **kwargs)
-
-    monkeypatch.setattr(load, "_check_case", counting)
-    return checked
+    return record_calls(monkeypatch, load, "_check_case", lambda case_doc: case_doc.slug)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
