@@ -101,28 +101,34 @@ class ParsedFiles:
 
     Composing YAML and walking its nodes is most of the time it takes to load an archive
     (0.6 of 0.9 s at 2,000 cases). Only files that were read without a problem are kept,
-    as their values and lines in Python's marshal format, compressed (every value a data file
-    can hold is a dict, list, str, int, float, bool or None), under `cache_dir` when given, and
-    in memory (a development server keeps one for its life), at zlib level 6 (level 1 left the
-    sample's case 8% larger than compressed JSON had been). Unpacking a case file this way
-    takes 0.053 ms, where compressed JSON took 0.121 ms (5,000 fictional cases): at 112,414
-    cases, 8 s of every build. Marshal is for data Sawt wrote itself, and these entries are:
-    .cache/ is the build's own (actions/cache restores it only from builds of the same branch),
-    and zlib's checksum refuses a torn or damaged entry before marshal reads it.
+    as their values and lines in Python's marshal format (every value a data file can hold is a
+    dict, list, str, int, float, bool or None) compressed at zlib level 6, under `cache_dir` when
+    given, and in memory as `memory` says. Unpacking one takes 0.053 ms where compressed JSON took
+    0.121 ms, and loading 5,000 cached case files 0.76-0.84 s where it took 0.88-1.01 s; level 1
+    left the sample's case 8% larger than compressed JSON had been. Marshal is for data Sawt wrote
+    itself, and these entries are: .cache/ is the build's own (actions/cache restores it only
+    from builds of the same branch), and zlib's checksum refuses a torn or damaged entry before
+    marshal reads it.
     The key covers the bytes, the label messages use, the kind of file and this module's
     source, so a change to how files are read reads them all again.
     """
 
-    def __init__(self, cache_dir: Path | None = None, *, keep_docs: bool = False) -> None:
+    #: What a ParsedFiles keeps in memory of the files it read (`memory`):
+    #: - "packed": each file compressed, as on disk, so that a second check in the same process
+    #:   reads no file again (the JSON text of 112,414 cases held as str would be about 1 GB);
+    #: - "docs" (a development server, whose archive is a few thousand cases): the files as they
+    #:   were read: unpacking every file again was a third of the time a saved case edit took to
+    #:   show at 5,000 cases (py-spy);
+    #: - "nothing" (a build, which checks data/ once): the packed copies were about 200 MB of a
+    #:   cold build's 3.0 GB peak at 112,414 cases, held to the end for nothing.
+    MEMORY_KINDS = ("packed", "docs", "nothing")
+
+    def __init__(self, cache_dir: Path | None = None, *, memory: str = "packed") -> None:
+        if memory not in self.MEMORY_KINDS:
+            raise ValueError(f"memory must be one of {self.MEMORY_KINDS}, not {memory!r}")
         self.cache_dir = cache_dir
-        # Compressed, as on disk: a development server keeps every file it read for its life, and
-        # the JSON text of 112,414 cases held as str (UCS-2 for Arabic) would be about 1 GB.
-        self._memory: dict[str, bytes] = {}
-        # With `keep_docs` (a development server, whose archive is a few thousand cases at most),
-        # the files read as they were read: unpacking every file again was a third of the time a
-        # saved case edit took to show at 5,000 cases (py-spy). A build reads each file once and
-        # keeps only the compressed copy.
-        self._docs: dict[str, YamlDoc] | None = {} if keep_docs else None
+        self._memory: dict[str, bytes] | None = {} if memory == "packed" else None
+        self._docs: dict[str, YamlDoc] | None = {} if memory == "docs" else None
         self._passed: set[str] | None = None  # "check:key" of the checks files passed (see `passed`)
         self._passed_changed = False
         self._made_dirs: set[Path] = set()
@@ -182,7 +188,7 @@ class ParsedFiles:
     def get(self, key: str) -> YamlDoc | None:
         if self._docs is not None and (kept := self._docs.get(key)) is not None:
             return kept
-        packed = self._memory.get(key)
+        packed = self._memory.get(key) if self._memory is not None else None
         if packed is None and (path := self._path(key)) is not None:
             try:
                 packed = path.read_bytes()
@@ -195,21 +201,21 @@ class ParsedFiles:
             doc = YamlDoc(file=file, value=value, is_list_file=is_list_file, lines=dict(lines), raw=dict(raw))
         except (zlib.error, ValueError, EOFError, TypeError):
             return None  # a damaged cache file: read the data file instead
-        self._memory[key] = packed
         doc.content_key = key
-        self._keep(key, doc)
+        self._keep(key, doc, packed)
         return doc
 
-    def _keep(self, key: str, doc: YamlDoc) -> None:
+    def _keep(self, key: str, doc: YamlDoc, packed: bytes) -> None:
         if self._docs is not None:
             self._docs[key] = doc
+        if self._memory is not None:
+            self._memory[key] = packed
 
     def put(self, key: str, doc: YamlDoc) -> None:
         doc.content_key = key
-        self._keep(key, doc)
         packed = zlib.compress(marshal.dumps((doc.file, doc.value, doc.is_list_file, tuple(doc.lines.items()),
                                               tuple(doc.raw.items())), MARSHAL_VERSION), 6)
-        self._memory[key] = packed
+        self._keep(key, doc, packed)
         path = self._path(key)
         if path is None:
             return

@@ -63,7 +63,7 @@ class ArchiveLoader:
         """Data files read before, kept by their bytes (in .cache/data/, and in memory for a
         development server's life), so that a rebuild parses only the files that changed."""
         if self._parsed is None or self._parsed.cache_dir != cache_dir:
-            self._parsed = ParsedFiles(cache_dir, keep_docs=self._checked is not None)
+            self._parsed = ParsedFiles(cache_dir, memory="docs" if self._checked is not None else "nothing")
         return self._parsed
 
     def freeze(self) -> None:
