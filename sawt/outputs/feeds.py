@@ -12,6 +12,7 @@ same data is the same feed.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
@@ -175,8 +176,9 @@ def feed_entries(
     news: Iterable[NewsItem | tuple] = (),
     *,
     undated: DateLike | None = None,
+    limit: int | None = None,
 ) -> list[FeedEntry]:
-    """All entries of a language's feed, newest first.
+    """All entries of a language's feed (the newest `limit`), newest first.
 
     `case_url(slug)` gives a case page's URL in `lang` (absolute, or relative
     to the feed's site_url). A case with no date at all is left out unless
@@ -186,13 +188,22 @@ def feed_entries(
     for case in archive.cases:
         entries += case_entries(case, lang, case_url(case.slug), undated=undated)
     entries += news_entries(news, lang)
-    return sort_entries(entries)
+    return sort_entries(entries, limit)
 
 
-def sort_entries(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
-    # Newest first; the id breaks ties so the order never depends on input order.
+def sort_entries(entries: Iterable[FeedEntry], limit: int | None = None) -> list[FeedEntry]:
+    """Newest first; the id breaks ties so the order never depends on input order. With
+    `limit`, only the first `limit`: the entries older than the limit-th newest are dropped
+    before sorting (a feed shows 50 of about 340,000 entries at 112,414 cases, and sorting them
+    all twice a language took most of the feeds stage's 5-7 s)."""
+    entries = list(entries)
+    if limit is not None and len(entries) > limit:
+        if limit <= 0:
+            return []
+        oldest_kept = heapq.nlargest(limit, (entry.updated for entry in entries))[-1]
+        entries = [entry for entry in entries if entry.updated >= oldest_kept]  # ties at the edge stay
     by_id = sorted(entries, key=lambda e: e.id)
-    return sorted(by_id, key=lambda e: e.updated, reverse=True)
+    return sorted(by_id, key=lambda e: e.updated, reverse=True)[:limit]
 
 
 # --------------------------------------------------------------------------
@@ -227,7 +238,7 @@ def atom_feed(
 ) -> str:
     """An Atom 1.0 document. `updated=None` means the newest entry's date
     (or 1970 for an empty feed), which keeps builds reproducible."""
-    chosen = sort_entries(entries)[:limit] if limit is not None else sort_entries(entries)
+    chosen = sort_entries(entries, limit)
     if updated is None:
         updated = chosen[0].updated if chosen else datetime(1970, 1, 1, tzinfo=timezone.utc)
     feed = etree.Element(f"{{{ATOM_NS}}}feed", nsmap={None: ATOM_NS})

@@ -31,7 +31,7 @@ def run(build: BuildContext) -> None:
             for item in news_items(build.config.docs_dir, lang)
         ]
         xml = feeds.atom_feed(
-            feeds.feed_entries(build.archive, lang, case_url, news),
+            feeds.feed_entries(build.archive, lang, case_url, news, limit=feeds.DEFAULT_LIMIT),
             lang=lang,
             feed_url=share.absolute_url(site_url, feeds.feed_path(lang)),
             site_url=share.absolute_url(site_url, url_in_language("", lang)),

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date, datetime, timezone
 
 from lxml import etree
 
 from sawt.outputs.feeds import (
+    FeedEntry,
     NewsItem,
     STATUS_EVENT_TYPES,
     atom_feed,
     case_date,
     feed_entries,
     rfc3339,
+    sort_entries,
 )
 from sawt.data.model import Archive, Case, Correction, Event, PartialDate, Text
 
@@ -197,3 +200,17 @@ def test_rfc3339_of_partial_dates_and_strings() -> None:
     assert rfc3339(PartialDate(2023, 4)) == "2023-04-01T00:00:00Z"
     assert rfc3339("2023-04-19") == "2023-04-19T00:00:00Z"
     assert rfc3339("2023-04-19T10:00:00+03:00") == "2023-04-19T07:00:00Z"
+
+
+def test_the_newest_entries_are_the_first_of_the_whole_order_ties_at_the_edge_included():
+    """A feed keeps the 50 newest entries; choosing them without sorting every entry must not
+    change which ones, even when many share the date at the edge."""
+    rng = random.Random(7)
+    days = [datetime(2020 + rng.randrange(3), 1 + rng.randrange(12), 1, tzinfo=timezone.utc) for _ in range(600)]
+    entries = [FeedEntry(id=f"urn:x:{rng.randrange(10**6):06d}-{i}", title="t", url="u", updated=day, summary="s",
+                         lang="en", kind="case") for i, day in enumerate(days)]
+    whole = sort_entries(entries)
+    for limit in (1, 2, 49, 50, 51, 599, 600, 700):
+        assert sort_entries(entries, limit) == whole[:limit]
+        assert sort_entries(list(reversed(entries)), limit) == whole[:limit]
+    assert sort_entries(entries, 0) == []
