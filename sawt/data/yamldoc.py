@@ -11,11 +11,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import marshal
 import os
 import re
-import sys
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sawt.data.errors import Problem
+from sawt.machinery.cached_files import COMPRESSED_SUFFIX, VALUES_FORMAT, pack_values, unpack_values
 
 # libyaml's parser is several times faster than the pure-Python one.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -101,14 +99,10 @@ class ParsedFiles:
 
     Composing YAML and walking its nodes is most of the time it takes to load an archive
     (0.6 of 0.9 s at 2,000 cases). Only files that were read without a problem are kept,
-    as their values and lines in Python's marshal format (every value a data file can hold is a
-    dict, list, str, int, float, bool or None) compressed at zlib level 6, under `cache_dir` when
-    given, and in memory as `memory` says. Unpacking one takes 0.053 ms where compressed JSON took
-    0.121 ms, and loading 5,000 cached case files 0.76-0.84 s where it took 0.88-1.01 s; level 1
-    left the sample's case 8% larger than compressed JSON had been. Marshal is for data Sawt wrote
-    itself, and these entries are: .cache/ is the build's own (actions/cache restores it only
-    from builds of the same branch), and zlib's checksum refuses a torn or damaged entry before
-    marshal reads it.
+    as their values and lines (`pack_values`, sawt/machinery/cached_files.py) at zlib level 6
+    (level 1 left the sample's case 8% larger than compressed JSON had been), under `cache_dir`
+    when given, and in memory as `memory` says. Loading 5,000 cached case files takes
+    0.76-0.84 s, where it took 0.88-1.01 s from compressed JSON.
     The key covers the bytes, the label messages use, the kind of file and this module's
     source, so a change to how files are read reads them all again.
     """
@@ -197,9 +191,9 @@ class ParsedFiles:
         if packed is None:
             return None
         try:
-            file, value, is_list_file, lines, raw = marshal.loads(zlib.decompress(packed))
+            file, value, is_list_file, lines, raw = unpack_values(packed)  # type: ignore[misc]
             doc = YamlDoc(file=file, value=value, is_list_file=is_list_file, lines=dict(lines), raw=dict(raw))
-        except (zlib.error, ValueError, EOFError, TypeError):
+        except (ValueError, TypeError):
             return None  # a damaged cache file: read the data file instead
         doc.content_key = key
         self._keep(key, doc, packed)
@@ -213,8 +207,8 @@ class ParsedFiles:
 
     def put(self, key: str, doc: YamlDoc) -> None:
         doc.content_key = key
-        packed = zlib.compress(marshal.dumps((doc.file, doc.value, doc.is_list_file, tuple(doc.lines.items()),
-                                              tuple(doc.raw.items())), MARSHAL_VERSION), 6)
+        packed = pack_values((doc.file, doc.value, doc.is_list_file, tuple(doc.lines.items()), tuple(doc.raw.items())),
+                             level=6)
         self._keep(key, doc, packed)
         path = self._path(key)
         if path is None:
@@ -230,10 +224,8 @@ class ParsedFiles:
             pass  # a cache that cannot be written is only slower
 
 
-#: The parsed files' format on disk (marshal's, whose format may change with Python's version).
-MARSHAL_VERSION = 4
-PARSED_SUFFIX = ".marshal.z"
-_READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode("utf-8")).digest()
+PARSED_SUFFIX = COMPRESSED_SUFFIX
+_READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes() + VALUES_FORMAT.encode("utf-8")).digest()
 #: The parsed-files cache's generation (sawt/machinery/caches.py).
 CACHE_GENERATION = _READER_FINGERPRINT.hex()
 

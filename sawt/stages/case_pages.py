@@ -24,7 +24,7 @@ from sawt.data.history import RecordHistories
 from sawt.data.model import Archive, Case
 from sawt.data.photos import published_photo_path
 from sawt.languages import neutral_path, relative_url, url_in_language
-from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, pack_json, unpack_json, write_atomically
+from sawt.machinery.cached_files import COMPRESSED_SUFFIX, VALUES_FORMAT, pack_values, unpack_values, write_atomically
 from sawt.machinery.forked import in_workers
 from sawt.machinery.reuse import PublishedPages, stamp
 from sawt.outputs.htmlpost import privacy_tags
@@ -204,17 +204,16 @@ def _content_key(job: CasePagesJob, case: Case, lang: str, options: dict) -> str
 def _content(job: CasePagesJob, case: Case, lang: str, options: dict, key: str | None) -> CasePageContent:
     if job.cache_dir is None or key is None:
         return _render(job, case, lang, options)
-    # Compressed (pack_json): a page's entry went from 13.1 KB to 3.3 KB on average at 1,000
-    # fictional cases (their repeated sentences compress better than real text), for 0.5 ms to
-    # pack and 0.2 ms to unpack. At 112,414 cases the pages' entries were 2.8 GB of the 6.9 GB
-    # .cache/ that actions/cache must carry.
-    cached = job.cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}"
+    # Compressed (pack_values): a page's entry went from 13.1 KB to 3.3 KB on average at 1,000
+    # fictional cases (their repeated sentences compress better than real text). At 112,414
+    # cases the uncompressed entries were 2.8 GB of the 6.9 GB .cache/ that actions/cache must carry.
+    cached = job.cache_dir / key[:2] / f"{key}{COMPRESSED_SUFFIX}"
     try:
-        return CasePageContent(**unpack_json(cached.read_bytes()))
+        return CasePageContent(**unpack_values(cached.read_bytes()))
     except (OSError, ValueError, TypeError):
         pass
     content = _render(job, case, lang, options)
-    write_atomically(cached, pack_json(asdict(content)))  # a reader never sees half a file
+    write_atomically(cached, pack_values(asdict(content)))  # a reader never sees half a file
     return content
 
 
@@ -247,7 +246,7 @@ def renderer_fingerprint() -> str:
 @lru_cache(maxsize=1)
 def _source_fingerprint() -> str:
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(VALUES_FORMAT.encode("utf-8"))  # the pages' cache entries' format
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".j2", ".json") and path.is_file():
             digest.update(path.relative_to(package).as_posix().encode())

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sawt.machinery.cached_files import COMPRESSED_SUFFIX
 from tests.build.projects import build, copy_project, output_files, readable_bytes
 
 pytestmark = pytest.mark.build
@@ -244,7 +245,7 @@ def test_the_pages_cache_is_compressed_and_a_damaged_entry_is_made_again(tmp_pat
     project = copy_project(tmp_path / "pages-cache")
     assert build(project).returncode == 0
     cache = project / ".cache/pages"
-    entries = sorted(cache.glob("g-*/*/*.json.z"))
+    entries = sorted(cache.glob(f"g-*/*/*{COMPRESSED_SUFFIX}"))
     assert entries and not [path for path in cache.glob("g-*/*/*.json") if path.parent.name != "published"]
     pages = {path: path.read_bytes() for path in (project / "site").rglob("cases/*/index.html")}
     for entry in entries:

@@ -59,7 +59,7 @@ import lxml.html
 from lxml import etree
 
 from sawt.languages import LANGUAGES
-from sawt.machinery.cached_files import COMPRESSED_JSON_SUFFIX, link_tree, pack_json, unpack_json, write_atomically
+from sawt.machinery.cached_files import COMPRESSED_SUFFIX, VALUES_FORMAT, link_tree, pack_values, unpack_values, write_atomically
 from sawt.outputs.search.text import hidden_terms, name_terms
 
 #: What Pagefind indexes inside each page (also enforced in the copied page).
@@ -341,14 +341,14 @@ def _cached_search_document(read_page: Callable[[], bytes], languages: Sequence[
         return search_document(read_page().decode("utf-8"), languages=languages)
     page = read_page() if page_key is None else None
     key = _document_key(languages, page=page, page_key=page_key)
-    cached = cache_dir / key[:2] / f"{key}{COMPRESSED_JSON_SUFFIX}"
+    cached = cache_dir / key[:2] / f"{key}{COMPRESSED_SUFFIX}"
     try:
-        fields = unpack_json(cached.read_bytes())
+        fields = unpack_values(cached.read_bytes())
         return None if fields is None else SearchDocument(**fields)
     except (OSError, ValueError, TypeError):
         pass
     document = search_document((page if page is not None else read_page()).decode("utf-8"), languages=languages)
-    write_atomically(cached, pack_json(None if document is None else dataclasses.asdict(document)))
+    write_atomically(cached, pack_values(None if document is None else dataclasses.asdict(document)))
     return document
 
 
@@ -363,6 +363,7 @@ def _document_key(languages: Sequence[str], *, page: bytes | None = None, page_k
 #: invalidates the cache.
 _SEARCH_FINGERPRINT = hashlib.sha256(
     b"".join(Path(module).read_bytes() for module in (__file__, Path(__file__).with_name("text.py")))
+    + VALUES_FORMAT.encode("utf-8")
 ).digest()
 #: The search cache's generation (sawt/machinery/caches.py).
 CACHE_GENERATION = _SEARCH_FINGERPRINT.hex()
