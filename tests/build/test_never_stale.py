@@ -254,3 +254,34 @@ def test_the_pages_cache_is_compressed_and_a_damaged_entry_is_made_again(tmp_pat
     assert build(project).returncode == 0
     assert {path: path.read_bytes() for path in pages} == pages
     assert all(entry.read_bytes() != b"damaged" for entry in entries)
+
+
+def _entries(cache: Path) -> dict[str, bytes]:
+    return {path.relative_to(cache).as_posix(): path.read_bytes() for path in sorted(cache.rglob("*")) if path.is_file()}
+
+
+def test_a_fresh_clone_elsewhere_with_the_cache_restored_makes_nothing_again(tmp_path):
+    """The publish workflow builds in a fresh clone (another folder, every file's time new) with
+    .cache/ restored by actions/cache. Nothing in the cache may depend on a path or a file time:
+    the clone finds every parsed data file, page article, card and search document there (the
+    cache gains no entry and none is rewritten) and publishes the same site."""
+    import shutil
+
+    first = copy_project(tmp_path / "first")
+    assert build(first).returncode == 0
+    clone = tmp_path / "elsewhere" / "clone"
+    clone.mkdir(parents=True)
+    for folder in ("hooks", "overrides", "docs", "data", "archive", ".cache"):
+        shutil.copytree(first / folder, clone / folder, copy_function=shutil.copyfile)  # new times
+    shutil.copyfile(first / "mkdocs.yml", clone / "mkdocs.yml")
+    (clone / "sawt").symlink_to((first / "sawt").resolve())
+    restored = _entries(clone / ".cache")
+    result = build(clone)
+    assert result.returncode == 0, result.stderr[-3000:]
+    # (.cache/pages/*/published/ describes what a site folder holds, by its inodes: a record of
+    # the new site/, not a cache entry made again)
+    after = {name: data for name, data in _entries(clone / ".cache").items() if "/published/" not in name}
+    assert sorted(after.keys() - restored.keys()) == []
+    assert [name for name in restored if "/published/" not in name and after.get(name) != restored[name]] == []
+    published = {path.relative_to(first / "site"): path.read_bytes() for path in output_files(first / "site")}
+    assert {path.relative_to(clone / "site"): path.read_bytes() for path in output_files(clone / "site")} == published
