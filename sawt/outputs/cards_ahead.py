@@ -39,9 +39,11 @@ CACHED_SHARE_TO_SKIP = 0.9
 def _draw(fonts: cards.CardFonts, lang: str, site_name: str, labels: dict[str, str], cases: Sequence[Case],
           cache_dir: Path) -> int:
     drawn = 0
+    input_key = cards.input_keys(fonts)  # the fonts hashed once a task, not once a card
     for case in cases:
-        drawn += cards.cache_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=labels[case.status],
-                                        cache_dir=cache_dir)[1]
+        label = labels[case.status]
+        drawn += cards.cache_share_card(case, lang, fonts=fonts, site_name=site_name, status_label=label,
+                                        cache_dir=cache_dir, input_key=input_key(case, lang, site_name, label))[1]
     return drawn
 
 
