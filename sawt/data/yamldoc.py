@@ -177,7 +177,7 @@ class ParsedFiles:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path | None:
-        return self.cache_dir / key[:2] / f"{key}{PARSED_SUFFIX}" if self.cache_dir is not None else None
+        return self.cache_dir / key[:2] / f"{key}{COMPRESSED_SUFFIX}" if self.cache_dir is not None else None
 
     def get(self, key: str) -> YamlDoc | None:
         if self._docs is not None and (kept := self._docs.get(key)) is not None:
@@ -224,7 +224,6 @@ class ParsedFiles:
             pass  # a cache that cannot be written is only slower
 
 
-PARSED_SUFFIX = COMPRESSED_SUFFIX
 _READER_FINGERPRINT = hashlib.sha256(Path(__file__).read_bytes() + VALUES_FORMAT.encode("utf-8")).digest()
 #: The parsed-files cache's generation (sawt/machinery/caches.py).
 CACHE_GENERATION = _READER_FINGERPRINT.hex()

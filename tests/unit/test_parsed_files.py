@@ -12,10 +12,11 @@ import yaml
 from sawt.data import load
 from sawt.data.errors import DataError
 from sawt.data.load import check_archive
-from sawt.data.yamldoc import PARSED_SUFFIX, ParsedFiles, read_yaml
+from sawt.data.yamldoc import ParsedFiles, read_yaml
 from sawt.dates import archive_today
 from sawt.engine.archive import ArchiveLoader
 from sawt.errors import SawtError
+from sawt.machinery.cached_files import COMPRESSED_SUFFIX
 from sawt.machinery.fingerprint import fingerprint
 
 from tests.calls import record_calls
@@ -65,14 +66,14 @@ def test_a_file_with_a_problem_reports_it_every_time(tmp_path):
         problems: list = []
         assert read_yaml(path, "data/cases/x.yml", problems, parsed=parsed) is None
         assert len(problems) == 1 and problems[0].line is not None
-    assert not list((tmp_path / "cache").rglob(f"*{PARSED_SUFFIX}"))
+    assert not list((tmp_path / "cache").rglob(f"*{COMPRESSED_SUFFIX}"))
 
 
 def test_a_damaged_cache_file_is_read_past(tmp_path):
     path = tmp_path / "x.yml"
     path.write_text("name: {en: One}\n", encoding="utf-8")
     read_yaml(path, "data/cases/x.yml", [], parsed=ParsedFiles(tmp_path / "cache"))
-    [cached] = (tmp_path / "cache").rglob(f"*{PARSED_SUFFIX}")
+    [cached] = (tmp_path / "cache").rglob(f"*{COMPRESSED_SUFFIX}")
     cached.write_bytes(cached.read_bytes()[:-5])  # torn, as by a killed build
     assert read_yaml(path, "data/cases/x.yml", [], parsed=ParsedFiles(tmp_path / "cache")).value == {"name": {"en": "One"}}
 
@@ -126,7 +127,7 @@ def test_the_cache_holds_a_case_compressed_and_reads_it_back_exactly(tmp_path):
     case = ROOT / "data" / "cases" / "saleh-al-samar.yml"
     parsed = ParsedFiles(tmp_path / "cache")
     first = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=parsed)
-    [cached] = (tmp_path / "cache").rglob(f"*{PARSED_SUFFIX}")
+    [cached] = (tmp_path / "cache").rglob(f"*{COMPRESSED_SUFFIX}")
     assert cached.stat().st_size < 0.5 * len(case.read_bytes())
     again = read_yaml(case, "data/cases/saleh-al-samar.yml", [], parsed=ParsedFiles(tmp_path / "cache"))
     assert (again.value, again.lines, again.raw) == (first.value, first.lines, first.raw)
